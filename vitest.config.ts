@@ -1,0 +1,41 @@
+import { defineConfig } from "vitest/config";
+
+// One config, four projects: the runtime and the Studio host run in plain Node, the renderer's pure
+// logic in jsdom, and the end-to-end stories against browser mode in Debian's Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "runtime",
+          include: ["runtime/src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "host",
+          include: ["electron/**/*.test.ts", "scripts/**/*.test.ts", "resources/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "renderer",
+          include: ["renderer/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/specs/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
