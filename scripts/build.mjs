@@ -1,0 +1,80 @@
+// Builds everything the Studio and the tests run: the runtime (tsc), the Electron main/preload, the
+// browser-mode server and the app-host child entries (esbuild), and the renderer (Vite).
+// Usage: node scripts/build.mjs [--only runtime|electron|renderer]...
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { build as esbuild } from "esbuild";
+
+const root = join(import.meta.dirname, "..");
+const only = process.argv.flatMap((arg, i, all) => (arg === "--only" ? [all[i + 1]] : []));
+const wants = (part) => only.length === 0 || only.includes(part);
+
+function step(label, run) {
+  const started = performance.now();
+  return Promise.resolve(run()).then(() =>
+    console.log(`build: ${label} in ${Math.round(performance.now() - started)} ms`),
+  );
+}
+
+const nodeBundle = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  logLevel: "warning",
+  absWorkingDir: root,
+};
+
+function appHostEntries() {
+  const dir = join(root, "electron/host/app-host/child");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => join(dir, file));
+}
+
+if (wants("runtime")) {
+  await step("runtime", () =>
+    execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "runtime/tsconfig.build.json"], {
+      cwd: root,
+      stdio: "inherit",
+    }),
+  );
+}
+
+if (wants("electron")) {
+  await step("electron", () =>
+    Promise.all([
+      esbuild({
+        ...nodeBundle,
+        entryPoints: { main: "electron/main/main.ts" },
+        outdir: "dist/electron",
+        format: "esm",
+      }),
+      esbuild({
+        ...nodeBundle,
+        entryPoints: { preload: "electron/preload/preload.ts" },
+        outdir: "dist/electron",
+        outExtension: { ".js": ".cjs" },
+        format: "cjs",
+      }),
+      esbuild({
+        ...nodeBundle,
+        entryPoints: { server: "electron/web/server.ts" },
+        outdir: "dist/web",
+        format: "esm",
+      }),
+      appHostEntries().length > 0 &&
+        esbuild({ ...nodeBundle, entryPoints: appHostEntries(), outdir: "dist/app-host", format: "esm" }),
+    ]),
+  );
+}
+
+if (wants("renderer")) {
+  await step("renderer", async () => {
+    const { build } = await import("vite");
+    await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  });
+}
