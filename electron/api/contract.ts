@@ -1,0 +1,213 @@
+/**
+ * THE contract between the Studio's renderer and its host: every method the renderer may call
+ * (name → request → result) and every event the host pushes. Types only. The host's dispatch table
+ * `satisfies` {@link StudioHandlers}, the preload and the web transport are typed from it, so a
+ * missing or mistyped method is a compile error everywhere.
+ *
+ * Paths in requests and results are project-relative POSIX paths (`templates/base.html`); the empty
+ * string is the project root. Directories given to `projects.*` are absolute paths on the host.
+ */
+import type { HostError } from "./errors.js";
+
+/** A request or result that carries nothing. */
+export type Empty = Record<string, never>;
+
+/** Which shell hosts the renderer. */
+export type StudioMode = "electron" | "web";
+
+export interface StudioInfo {
+  version: string;
+  /** `process.platform` of the host: "linux", "darwin", "win32", ... */
+  platform: string;
+  mode: StudioMode;
+  /** Where new projects go when the user does not pick a folder. */
+  defaultProjectsDir: string;
+}
+
+export interface StarterInfo {
+  /** Folder name under resources/starters, passed back to `projects.create`. */
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface ProjectInfo {
+  /** Absolute path of the project folder. */
+  dir: string;
+  /** The folder's name. */
+  name: string;
+}
+
+export interface RecentProject extends ProjectInfo {
+  /** When it was last opened, ms since the epoch. */
+  openedAt: number;
+  /** False when the folder is gone (moved or deleted) since. */
+  exists: boolean;
+}
+
+export type FileKind = "file" | "dir";
+
+export interface FileNode {
+  name: string;
+  path: string;
+  kind: FileKind;
+  /** Directories only, sorted: directories first, then by name. */
+  children?: FileNode[];
+}
+
+export interface FileStat {
+  path: string;
+  kind: FileKind;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileContent extends FileStat {
+  /** UTF-8 text; empty when `binary` is true. */
+  content: string;
+  /** The file holds NUL bytes and is not shown as text. */
+  binary: boolean;
+}
+
+/** An unsaved editor buffer kept by hot exit. */
+export interface SavedBuffer {
+  path: string;
+  content: string;
+  /** `mtimeMs` of the file when the editor loaded it; `null` for a file that did not exist. */
+  baseMtimeMs: number | null;
+  /** When the host stored it, ms since the epoch. */
+  savedAt: number;
+}
+
+export type ThemePreference = "system" | "light" | "dark";
+
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface Settings {
+  theme: ThemePreference;
+  /** Editor font size in px, 8–40. */
+  fontSize: number;
+  wordWrap: boolean;
+  /** 1–8. */
+  tabSize: number;
+  /** The port the user's app is started on (1024–65535); 0 picks a free one. */
+  defaultPort: number;
+  /** Electron window bounds, remembered between launches; `null` until first saved. */
+  window: WindowState | null;
+  /** Sizes of the workbench's resizable parts in px, by part name ("sidebar", "preview", "panel"). */
+  layout: Record<string, number>;
+}
+
+/** Menu and shortcut commands the Electron menu sends to the renderer. */
+export type MenuCommandId =
+  | "file.newProject"
+  | "file.openFolder"
+  | "file.newFile"
+  | "file.save"
+  | "file.saveAll"
+  | "file.closeEditor"
+  | "file.closeProject"
+  | "file.quickOpen"
+  | "file.preferences"
+  | "view.toggleSidebar"
+  | "view.togglePanel"
+  | "view.togglePreview"
+  | "run.start"
+  | "run.stop"
+  | "run.restart"
+  | "help.about";
+
+/** Every method: name → { request; result }. */
+export interface StudioMethods {
+  "studio.info": { request: Empty; result: StudioInfo };
+
+  "projects.starters": { request: Empty; result: { starters: StarterInfo[] } };
+  /** Copies resources/starters/<starter> to `<parentDir>/<name>` and opens it. `parentDir` defaults to `StudioInfo.defaultProjectsDir`. */
+  "projects.create": { request: { starter: string; name: string; parentDir?: string }; result: ProjectInfo };
+  "projects.open": { request: { dir: string }; result: ProjectInfo };
+  "projects.current": { request: Empty; result: { project: ProjectInfo | null } };
+  "projects.recent": { request: Empty; result: { projects: RecentProject[] } };
+  "projects.forget": { request: { dir: string }; result: Empty };
+  "projects.close": { request: Empty; result: Empty };
+
+  /** The whole project, without node_modules, .git, .vial, build and dist. */
+  "files.tree": { request: Empty; result: { root: FileNode; truncated: boolean } };
+  "files.read": { request: { path: string }; result: FileContent };
+  /**
+   * Atomic write. With `expectedMtimeMs` (the `mtimeMs` the editor read) it fails with `conflict`
+   * when the file changed or vanished on disk since; without it, it overwrites or creates.
+   */
+  "files.write": { request: { path: string; content: string; expectedMtimeMs?: number }; result: FileStat };
+  /** Fails with `exists` when something is already there; parent folders are created. */
+  "files.create": { request: { path: string; kind: FileKind }; result: FileStat };
+  /** Fails with `exists` when `to` is taken. */
+  "files.rename": { request: { from: string; to: string }; result: FileStat };
+  /** Moves the file or folder to the Studio's trash in the user-data folder (recoverable by hand). */
+  "files.delete": { request: { path: string }; result: { trashedTo: string } };
+  "files.stat": { request: { path: string }; result: { stat: FileStat | null } };
+
+  /** Hot exit: store the unsaved content of one editor of the open project (the renderer debounces). */
+  "buffers.save": { request: { path: string; content: string; baseMtimeMs: number | null }; result: { savedAt: number } };
+  /** Unsaved buffers of the open project, to restore after a crash. */
+  "buffers.list": { request: Empty; result: { buffers: SavedBuffer[] } };
+  /** Forget a buffer (after a save, or when the user discards the edits). */
+  "buffers.discard": { request: { path: string }; result: Empty };
+
+  "settings.get": { request: Empty; result: Settings };
+  /** Merges the given keys, validates, stores, and returns the full settings. */
+  "settings.set": { request: Partial<Settings>; result: Settings };
+
+  /** Electron only; browser mode fails with `unsupported` (the UI asks for a path instead). `dir` is null when cancelled. */
+  "dialogs.openFolder": { request: { title?: string }; result: { dir: string | null } };
+  /** Opens an http(s) URL in the user's browser; anything else fails with `bad-request`. */
+  "shell.openExternal": { request: { url: string }; result: Empty };
+}
+
+export type MethodName = keyof StudioMethods;
+export type RequestOf<M extends MethodName> = StudioMethods[M]["request"];
+export type ResultOf<M extends MethodName> = StudioMethods[M]["result"];
+
+/** Every event the host pushes: name → payload. */
+export interface StudioEvents {
+  /** Files changed on disk by something other than the Studio's own writes. */
+  "files.changed": { paths: string[]; kind: "created" | "changed" | "deleted" };
+  /** A project was opened or closed (also from the menu or a second launch). */
+  "project.changed": { project: ProjectInfo | null };
+  /** A menu item or accelerator of the Electron menu. */
+  "menu.command": { id: MenuCommandId };
+}
+
+export type EventName = keyof StudioEvents;
+export type EventOf<E extends EventName> = StudioEvents[E];
+
+/** What every invoke answers, over IPC and HTTP alike (the body of `POST /api/invoke`). */
+export type InvokeResponse<M extends MethodName = MethodName> =
+  | { ok: true; result: ResultOf<M> }
+  | { ok: false; error: HostError };
+
+/** The body of `POST /api/invoke`. */
+export interface InvokeRequest<M extends MethodName = MethodName> {
+  method: M;
+  request: RequestOf<M>;
+}
+
+/** A WebSocket text frame on `/api/events`, and the payload of the `vial:event` IPC channel. */
+export type EventMessage = { [E in EventName]: { event: E; payload: StudioEvents[E] } }[EventName];
+
+/**
+ * `window.vialStudio` in Electron (exposed by the preload). `invoke` resolves with the envelope, never
+ * rejects for a host error, so the error code survives the context bridge.
+ */
+export interface StudioBridge {
+  invoke<M extends MethodName>(method: M, request: RequestOf<M>): Promise<InvokeResponse<M>>;
+  on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void): () => void;
+}
+
+/** Host-side implementation of every method; `dispatch.ts` `satisfies` this. */
+export type StudioHandlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResultOf<M>> };
