@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { parseStack, renderDebugPage } from "./debug-page.js";
+
+const appSource = [
+  'import { Vial } from "vial";',
+  "export const app = new Vial();",
+  'app.get("/", () => {',
+  "  const user = undefined;",
+  "  return user.name;",
+  "});",
+].join("\n");
+
+const sources: Record<string, string> = { "/home/me/project/app.ts": appSource };
+const sourceLines = (file: string) => sources[file]?.split("\n");
+
+function errorWithStack(message: string, stack: string[]): Error {
+  const error = new TypeError(message);
+  error.stack = [`TypeError: ${message}`, ...stack].join("\n");
+  return error;
+}
+
+const request = new Request("http://127.0.0.1:5000/items?q=<b>", {
+  method: "POST",
+  headers: { "User-Agent": "test<script>", Accept: "text/html" },
+});
+
+describe("parseStack", () => {
+  it("reads named, anonymous, file:// and native frames", () => {
+    const frames = parseStack(
+      [
+        "Error: boom",
+        "    at handler (file:///home/me/my%20project/app.ts:5:15)",
+        "    at /home/me/project/lib.ts:10:3",
+        "    at async Vial.dispatch (/home/me/project/node_modules/vial/dist/app.js:120:9)",
+        "    at new Promise (<anonymous>)",
+        "    at node:internal/process/task_queues:95:5",
+      ].join("\n"),
+    );
+    expect(frames).toEqual([
+      { fn: "handler", file: "/home/me/my project/app.ts", line: 5, column: 15 },
+      { fn: undefined, file: "/home/me/project/lib.ts", line: 10, column: 3 },
+      { fn: "async Vial.dispatch", file: "/home/me/project/node_modules/vial/dist/app.js", line: 120, column: 9 },
+      { fn: undefined, file: "node:internal/process/task_queues", line: 95, column: 5 },
+    ]);
+  });
+});
+
+describe("renderDebugPage", () => {
+  it("shows the type, the message, the frame's file and line and the code around it", () => {
+    const error = errorWithStack("Cannot read properties of undefined (reading 'name')", [
+      "    at <anonymous> (file:///home/me/project/app.ts:5:15)",
+      "    at Vial.dispatch (/home/me/project/node_modules/vial/dist/app.js:120:9)",
+    ]);
+    const html = renderDebugPage(error, request, { sourceLines });
+    expect(html).toContain("<h1>TypeError</h1>");
+    expect(html).toContain("Cannot read properties of undefined (reading &#39;name&#39;)");
+    expect(html).toContain("/home/me/project/app.ts:5:15");
+    expect(html).toMatch(/<tr class="current"><td class="ln">5<\/td><td><pre>  return user.name;<\/pre>/);
+    expect(html).toContain("const user = undefined;");
+    expect(html).toContain('<li class="frame library">');
+  });
+
+  it("shows the template name, line and source for template errors", () => {
+    const error = Object.assign(new Error("'user' is undefined"), {
+      name: "UndefinedError",
+      templateName: "profile.html",
+      filename: "/home/me/project/templates/profile.html",
+      lineno: 2,
+      column: 8,
+      sourceLine: "<p>{{ user.name }}</p>",
+    });
+    const html = renderDebugPage(error, request, {
+      sourceLines: (file) => (file.endsWith("profile.html") ? ["<h1>Hi</h1>", "<p>{{ user.name }}</p>"] : undefined),
+    });
+    expect(html).toContain("<h1>UndefinedError</h1>");
+    expect(html).toContain("Template <code>profile.html</code>, line 2");
+    expect(html).toContain('<tr class="current"><td class="ln">2</td><td><pre>&lt;p&gt;{{ user.name }}&lt;/p&gt;</pre>');
+  });
+
+  it("falls back to the error's sourceLine when the template file cannot be read", () => {
+    const error = Object.assign(new Error("unexpected end"), { templateName: "inline", lineno: 3, sourceLine: "{% if x %}" });
+    const html = renderDebugPage(error, request, {});
+    expect(html).toContain("Template <code>inline</code>, line 3");
+    expect(html).toContain('<td class="ln">3</td><td><pre>{% if x %}</pre>');
+  });
+
+  it("shows the request and escapes everything that came from it", () => {
+    const html = renderDebugPage(new Error("<img src=x onerror=alert(1)>"), request, {});
+    expect(html).toContain("POST http://127.0.0.1:5000/items?q=%3Cb%3E");
+    expect(html).toContain("<th>user-agent</th><td>test&lt;script&gt;</td>");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<script");
+  });
+
+  it("shows the cause chain and survives non-Error throws and failing source readers", () => {
+    const error = new Error("outer", { cause: new RangeError("inner") });
+    const html = renderDebugPage(error, request, {
+      sourceLines: () => {
+        throw new Error("disk on fire");
+      },
+    });
+    expect(html).toContain("Caused by:");
+    expect(html).toContain("<h2>RangeError</h2>");
+    expect(html).not.toContain("disk on fire");
+    expect(renderDebugPage("just a string", request, {})).toContain("just a string");
+    expect(renderDebugPage(undefined, request)).toContain("<h1>undefined</h1>");
+  });
+});
