@@ -55,7 +55,7 @@ describe("renderDebugPage", () => {
     expect(html).toContain("<h1>TypeError</h1>");
     expect(html).toContain("Cannot read properties of undefined (reading &#39;name&#39;)");
     expect(html).toContain("/home/me/project/app.ts:5:15");
-    expect(html).toMatch(/<tr class="current"><td class="ln">5<\/td><td><pre>  return user.name;<\/pre>/);
+    expect(html).toMatch(/<tr class="current"><td class="ln">5<\/td><td><pre> {2}return user.name;<\/pre>/);
     expect(html).toContain("const user = undefined;");
     expect(html).toContain('<li class="frame library">');
   });
