@@ -1,0 +1,104 @@
+import type { MethodName, RequestOf, ResultOf, SavedBuffer } from "../../electron/api/contract";
+import type { HostInvoker } from "../api/client";
+import { StudioError } from "../api/client";
+import type { TextModelLike } from "../monaco/models";
+
+/** An in-memory host for store tests: files with mtimes, hot-exit buffers, and a log of calls. */
+export class FakeHost {
+  files = new Map<string, { content: string; mtimeMs: number }>();
+  buffers = new Map<string, SavedBuffer>();
+  calls: { method: MethodName; request: unknown }[] = [];
+  #clock = 1000;
+
+  write(path: string, content: string): number {
+    const mtimeMs = (this.#clock += 10);
+    this.files.set(path, { content, mtimeMs });
+    return mtimeMs;
+  }
+
+  readonly invoker: HostInvoker = {
+    invoke: async <M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResultOf<M>> => {
+      this.calls.push({ method, request });
+      return this.#handle(method, request as never) as ResultOf<M>;
+    },
+  };
+
+  #handle(method: MethodName, request: Record<string, unknown>): unknown {
+    const path = request.path as string;
+    switch (method) {
+      case "files.read": {
+        const file = this.files.get(path);
+        if (!file) throw new StudioError({ code: "not-found", message: `No file at ${path}` });
+        return { path, kind: "file", size: file.content.length, mtimeMs: file.mtimeMs, content: file.content, binary: false };
+      }
+      case "files.write": {
+        const current = this.files.get(path);
+        const expected = request.expectedMtimeMs as number | undefined;
+        if (expected !== undefined && current?.mtimeMs !== expected) {
+          throw new StudioError({ code: "conflict", message: `${path} changed on disk` });
+        }
+        const mtimeMs = this.write(path, request.content as string);
+        return { path, kind: "file", size: (request.content as string).length, mtimeMs };
+      }
+      case "buffers.save":
+        this.buffers.set(path, {
+          path,
+          content: request.content as string,
+          baseMtimeMs: request.baseMtimeMs as number | null,
+          savedAt: this.#clock,
+        });
+        return { savedAt: this.#clock };
+      case "buffers.discard":
+        this.buffers.delete(path);
+        return {};
+      case "buffers.list":
+        return { buffers: [...this.buffers.values()] };
+      default:
+        throw new StudioError({ code: "unknown-method", message: `FakeHost has no ${method}` });
+    }
+  }
+}
+
+/** A text model that versions like Monaco's (undo returns to an earlier alternative version id). */
+export class FakeModel implements TextModelLike {
+  disposed = false;
+  #history: string[];
+  #versions = [1];
+  #index = 0;
+  #nextVersion = 2;
+  #listeners = new Set<() => void>();
+
+  constructor(
+    value: string,
+    readonly languageId = "plaintext",
+    readonly uri = "file:///",
+  ) {
+    this.#history = [value];
+  }
+  getValue() {
+    return this.#history[this.#index]!;
+  }
+  setValue(value: string) {
+    this.#history = [...this.#history.slice(0, this.#index + 1), value];
+    this.#versions = [...this.#versions.slice(0, this.#index + 1), this.#nextVersion++];
+    this.#index += 1;
+    this.#fire();
+  }
+  undo() {
+    this.#index -= 1;
+    this.#fire();
+  }
+  getAlternativeVersionId() {
+    return this.#versions[this.#index]!;
+  }
+  onDidChangeContent(listener: () => void) {
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
+  }
+  dispose() {
+    this.disposed = true;
+  }
+  #fire() {
+    for (const listener of this.#listeners) listener();
+  }
+}
