@@ -1,0 +1,116 @@
+/**
+ * The host's handler table: one entry per method of the contract, checked by `satisfies` so a missing
+ * or mistyped method is a compile error, and the single entry point both shells call.
+ */
+import type { InvokeResponse, StudioHandlers, StudioMode } from "../api/contract.js";
+import { toHostError } from "../api/errors.js";
+import { validateRequest } from "../api/validate.js";
+import { resolveInProject } from "./path-guard.js";
+import { createFromStarter, hostPath, listStarters } from "./projects.js";
+import type { Workspace } from "./workspace.js";
+
+/** What differs between Electron and browser mode. */
+export interface HostShell {
+  mode: StudioMode;
+  /** A native folder picker; `null` when cancelled. Browser mode throws `unsupported`. */
+  openFolderDialog(title: string | undefined): Promise<string | null>;
+  /** Opens an http(s) URL (already validated) outside the Studio. */
+  openExternal(url: string): Promise<void>;
+}
+
+export interface HostDependencies {
+  workspace: Workspace;
+  shell: HostShell;
+  version: string;
+  startersDir: string;
+  defaultProjectsDir: string;
+}
+
+/**
+ * Every method's implementation.
+ *
+ * @example
+ * const handlers = createHandlers({ workspace, shell, version: "0.1.0", startersDir, defaultProjectsDir });
+ * await handlers["files.read"]({ path: "app.ts" });
+ */
+export function createHandlers(deps: HostDependencies) {
+  const { workspace, shell } = deps;
+  return {
+    "studio.info": async () => ({
+      version: deps.version,
+      platform: process.platform,
+      mode: shell.mode,
+      defaultProjectsDir: deps.defaultProjectsDir,
+    }),
+
+    "projects.starters": async () => ({ starters: await listStarters(deps.startersDir) }),
+    "projects.create": async ({ starter, name, parentDir }) => {
+      const dir = await createFromStarter(deps.startersDir, starter, parentDir ?? deps.defaultProjectsDir, name);
+      return workspace.open(dir);
+    },
+    "projects.open": async ({ dir }) => workspace.open(dir),
+    "projects.current": async () => ({ project: workspace.project }),
+    "projects.recent": async () => ({ projects: await workspace.recent.list() }),
+    "projects.forget": async ({ dir }) => {
+      await workspace.recent.forget(hostPath(dir));
+      return {};
+    },
+    "projects.close": async () => {
+      await workspace.close();
+      return {};
+    },
+
+    "files.tree": async () => workspace.files().tree(),
+    "files.read": async ({ path }) => workspace.files().read(path),
+    "files.write": async ({ path, content, expectedMtimeMs }) => workspace.files().write(path, content, expectedMtimeMs),
+    "files.create": async ({ path, kind }) => workspace.files().create(path, kind),
+    "files.rename": async ({ from, to }) => workspace.files().rename(from, to),
+    "files.delete": async ({ path }) => workspace.files().delete(path),
+    "files.stat": async ({ path }) => workspace.files().stat(path),
+
+    "buffers.save": async ({ path, content, baseMtimeMs }) => {
+      const dir = workspace.projectDir();
+      await resolveInProject(dir, path);
+      return workspace.buffers.save(dir, { path, content, baseMtimeMs });
+    },
+    "buffers.list": async () => ({ buffers: await workspace.buffers.list(workspace.projectDir()) }),
+    "buffers.discard": async ({ path }) => {
+      await workspace.buffers.discard(workspace.projectDir(), path);
+      return {};
+    },
+
+    "settings.get": async () => workspace.settings.get(),
+    "settings.set": async (patch) => workspace.settings.set(patch),
+
+    "dialogs.openFolder": async ({ title }) => ({ dir: await shell.openFolderDialog(title) }),
+    "shell.openExternal": async ({ url }) => {
+      await shell.openExternal(url);
+      return {};
+    },
+  } satisfies StudioHandlers;
+}
+
+/** Calls one method by name with an unchecked request, as received over IPC or HTTP. */
+export type Dispatch = (method: string, request: unknown) => Promise<InvokeResponse>;
+
+/**
+ * The one entry point of both shells: validates the request, runs the handler, and turns every
+ * failure into a HostError envelope. Unexpected failures are also logged for the developer.
+ *
+ * @example
+ * const dispatch = createDispatch(createHandlers(deps));
+ * await dispatch("files.read", { path: "app.ts" }); // { ok: true, result: { content, mtimeMs, ... } }
+ */
+export function createDispatch(handlers: StudioHandlers): Dispatch {
+  return async (method, request) => {
+    try {
+      const checked = validateRequest(method, request);
+      const handler = handlers[method as keyof StudioHandlers] as (request: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(checked) } as InvokeResponse;
+    } catch (thrown) {
+      const error = toHostError(thrown);
+      if (error.code === "internal") console.error(`vial-studio: ${method} failed:`, thrown);
+      return { ok: false, error };
+    }
+  };
+}

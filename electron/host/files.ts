@@ -1,0 +1,229 @@
+/**
+ * File operations inside one open project. Every path goes through the path guard; writes are
+ * atomic; deletes go to the Studio's trash; every change the Studio makes itself is noted so the
+ * watcher does not echo it back as an outside change.
+ */
+import { randomBytes } from "node:crypto";
+import { cp, lstat, mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { FileContent, FileNode, FileStat } from "../api/contract.js";
+import { HostFailure } from "../api/errors.js";
+import { isAtomicTemp, writeFileAtomic } from "./atomic-write.js";
+import { resolveInProject } from "./path-guard.js";
+
+/** Folders the tree and the watcher leave out: dependencies, VCS data, Studio data, build output. */
+const ignoredNames = new Set(["node_modules", ".git", ".vial", "build", "dist"]);
+
+/**
+ * True for a file or folder name the explorer does not show.
+ *
+ * @example
+ * isIgnoredName("node_modules"); // true
+ */
+export function isIgnoredName(name: string): boolean {
+  return ignoredNames.has(name) || isAtomicTemp(name);
+}
+
+/** The largest file `read` returns as text. */
+export const maxReadBytes = 10 * 1024 * 1024;
+const maxTreeEntries = 20_000;
+
+/**
+ * What the Studio itself just did on disk, so the watcher can tell its own echo from outside changes.
+ *
+ * @example
+ * const own = new OwnChanges();
+ * own.noteWritten("/p/app.ts", 1700000000000);
+ * own.isEcho("/p/app.ts", 1700000000000); // true
+ */
+export class OwnChanges {
+  readonly #written = new Map<string, number>();
+  readonly #removed = new Map<string, number>();
+  readonly #removalWindowMs = 5_000;
+
+  noteWritten(path: string, mtimeMs: number): void {
+    this.#written.set(path, mtimeMs);
+  }
+
+  noteRemoved(path: string): void {
+    this.#removed.set(path, Date.now() + this.#removalWindowMs);
+  }
+
+  /** True when the file at `path` still has the mtime of the Studio's own last write to it. */
+  isEcho(path: string, mtimeMs: number | undefined): boolean {
+    return mtimeMs !== undefined && this.#written.get(path) === mtimeMs;
+  }
+
+  /** True when `path`, or a folder holding it, was removed or renamed away by the Studio just now. */
+  isOwnRemoval(path: string): boolean {
+    const now = Date.now();
+    for (const [removed, until] of this.#removed) {
+      if (until < now) this.#removed.delete(removed);
+      else if (path === removed || path.startsWith(`${removed}/`) || path.startsWith(`${removed}\\`)) return true;
+    }
+    return false;
+  }
+}
+
+function toStat(path: string, stats: { isDirectory(): boolean; size: number; mtimeMs: number }): FileStat {
+  return { path, kind: stats.isDirectory() ? "dir" : "file", size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+function joinPath(parent: string, name: string): string {
+  return parent === "" ? name : `${parent}/${name}`;
+}
+
+function normalise(path: string): string {
+  return path
+    .split("/")
+    .filter((segment) => segment !== "" && segment !== ".")
+    .join("/");
+}
+
+/**
+ * The files of one project folder.
+ *
+ * @example
+ * const files = new ProjectFiles("/home/me/my-app", { trashDir: "/home/me/.config/vial-studio/trash" });
+ * const { content, mtimeMs } = await files.read("app.ts");
+ * await files.write("app.ts", content + "\n", mtimeMs);
+ */
+export class ProjectFiles {
+  readonly root: string;
+  readonly own: OwnChanges;
+  readonly #trashDir: string;
+
+  constructor(root: string, options: { trashDir: string; own?: OwnChanges }) {
+    this.root = root;
+    this.#trashDir = options.trashDir;
+    this.own = options.own ?? new OwnChanges();
+  }
+
+  #resolve(path: string): Promise<string> {
+    return resolveInProject(this.root, path);
+  }
+
+  async #resolveEntry(path: string, action: string): Promise<string> {
+    if (normalise(path) === "") throw new HostFailure("bad-request", `Cannot ${action} the project folder itself.`);
+    return this.#resolve(path);
+  }
+
+  async tree(): Promise<{ root: FileNode; truncated: boolean }> {
+    let budget = maxTreeEntries;
+    const walk = async (absolute: string, path: string): Promise<FileNode[]> => {
+      const entries = await readdir(absolute, { withFileTypes: true }).catch(() => []);
+      const nodes: FileNode[] = [];
+      for (const entry of entries) {
+        if (isIgnoredName(entry.name)) continue;
+        if (budget-- <= 0) break;
+        const childPath = joinPath(path, entry.name);
+        const childAbsolute = join(absolute, entry.name);
+        // Symlinked folders are listed but not entered: a link cycle must not hang the tree.
+        const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(childAbsolute).then((s) => s.isDirectory(), () => false)));
+        nodes.push(
+          isDir
+            ? { name: entry.name, path: childPath, kind: "dir", children: entry.isDirectory() ? await walk(childAbsolute, childPath) : [] }
+            : { name: entry.name, path: childPath, kind: "file" },
+        );
+      }
+      return nodes.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "dir" ? -1 : 1));
+    };
+    const children = await walk(await this.#resolve(""), "");
+    return { root: { name: basename(this.root), path: "", kind: "dir", children }, truncated: budget < 0 };
+  }
+
+  async read(path: string): Promise<FileContent> {
+    const absolute = await this.#resolve(path);
+    const stats = await stat(absolute);
+    if (stats.isDirectory()) throw new HostFailure("is-a-directory", `${path} is a folder, not a file.`);
+    if (stats.size > maxReadBytes) {
+      throw new HostFailure("too-large", `${path} is ${stats.size} bytes; the editor opens files up to ${maxReadBytes} bytes.`, {
+        size: stats.size,
+        limit: maxReadBytes,
+      });
+    }
+    const bytes = await readFile(absolute);
+    const binary = bytes.subarray(0, 8000).includes(0);
+    return { ...toStat(normalise(path), stats), content: binary ? "" : bytes.toString("utf8"), binary };
+  }
+
+  async write(path: string, content: string, expectedMtimeMs?: number): Promise<FileStat> {
+    const absolute = await this.#resolveEntry(path, "write");
+    if (expectedMtimeMs !== undefined) {
+      const current = await stat(absolute).catch(() => undefined);
+      if (current?.mtimeMs !== expectedMtimeMs) {
+        const mtimeMs = current?.mtimeMs ?? null;
+        throw new HostFailure(
+          "conflict",
+          current ? `${path} changed on disk since it was opened.` : `${path} was deleted on disk since it was opened.`,
+          { path: normalise(path), mtimeMs },
+        );
+      }
+      if (current.isDirectory()) throw new HostFailure("is-a-directory", `${path} is a folder, not a file.`);
+    }
+    await mkdir(dirname(absolute), { recursive: true });
+    await writeFileAtomic(absolute, content);
+    const stats = await stat(absolute);
+    this.own.noteWritten(absolute, stats.mtimeMs);
+    return toStat(normalise(path), stats);
+  }
+
+  async create(path: string, kind: "file" | "dir"): Promise<FileStat> {
+    const absolute = await this.#resolveEntry(path, "create");
+    await mkdir(dirname(absolute), { recursive: true });
+    if (kind === "dir") {
+      await mkdir(absolute);
+    } else {
+      await (await open(absolute, "wx")).close();
+    }
+    const stats = await stat(absolute);
+    this.own.noteWritten(absolute, stats.mtimeMs);
+    return toStat(normalise(path), stats);
+  }
+
+  async rename(from: string, to: string): Promise<FileStat> {
+    const source = await this.#resolveEntry(from, "rename");
+    const target = await this.#resolveEntry(to, "rename to");
+    if (target.startsWith(`${source}/`) || target.startsWith(`${source}\\`)) {
+      throw new HostFailure("bad-request", `Cannot move ${from} into itself.`);
+    }
+    await lstat(source);
+    if (await lstat(target).then(() => true, () => false)) {
+      throw new HostFailure("exists", `${to} already exists.`);
+    }
+    await mkdir(dirname(target), { recursive: true });
+    this.own.noteRemoved(source);
+    await rename(source, target);
+    const stats = await stat(target);
+    this.own.noteWritten(target, stats.mtimeMs);
+    return toStat(normalise(to), stats);
+  }
+
+  /** Moves `path` to `<trashDir>/<time>-<id>/<name>` and returns where it went. */
+  async delete(path: string): Promise<{ trashedTo: string }> {
+    const absolute = await this.#resolveEntry(path, "delete");
+    await lstat(absolute);
+    const bin = join(this.#trashDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`);
+    await mkdir(bin, { recursive: true });
+    const trashedTo = join(bin, basename(absolute));
+    this.own.noteRemoved(absolute);
+    try {
+      await rename(absolute, trashedTo);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      // The trash is on another disk: copy, then remove.
+      await cp(absolute, trashedTo, { recursive: true, verbatimSymlinks: true });
+      await rm(absolute, { recursive: true, force: true });
+    }
+    return { trashedTo };
+  }
+
+  async stat(path: string): Promise<{ stat: FileStat | null }> {
+    const absolute = await this.#resolve(path);
+    const stats = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    return { stat: stats ? toStat(normalise(path), stats) : null };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `node dist/web/server.js [--port N] [--project DIR] [--user-data DIR]`: the Studio in a browser.
+ * Prints exactly one line, `Vial Studio is ready at http://127.0.0.1:PORT/?token=TOKEN`, when ready.
+ */
+import { mkdirSync } from "node:fs";
+import { HostFailure } from "../api/errors.js";
+import { createDispatch, createHandlers, type HostShell } from "../host/dispatch.js";
+import { HostEvents } from "../host/events.js";
+import { parseWebServerArgs, type WebServerArgs } from "../host/launch-args.js";
+import { defaultProjectsDir, defaultUserDataDir, studioPaths } from "../host/studio-paths.js";
+import { Workspace } from "../host/workspace.js";
+import { startWebServer } from "./web-server.js";
+
+const webShell: HostShell = {
+  mode: "web",
+  async openFolderDialog() {
+    throw new HostFailure("unsupported", "There is no folder dialog in the browser: type the folder's full path.");
+  },
+  async openExternal() {
+    throw new HostFailure("unsupported", "In the browser, links open in a new tab by themselves.");
+  },
+};
+
+async function main(args: WebServerArgs): Promise<void> {
+  const paths = studioPaths(import.meta.dirname);
+  const userDataDir = args.userData ?? defaultUserDataDir();
+  mkdirSync(userDataDir, { recursive: true });
+  const events = new HostEvents();
+  const workspace = new Workspace({ userDataDir, events });
+  if (args.project) await workspace.open(args.project);
+  else await workspace.restore();
+
+  const handlers = createHandlers({
+    workspace,
+    shell: webShell,
+    version: paths.version,
+    startersDir: paths.startersDir,
+    defaultProjectsDir: defaultProjectsDir(),
+  });
+  const server = await startWebServer({ dispatch: createDispatch(handlers), events, rendererDir: paths.rendererDir, port: args.port });
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([server.close(), workspace.dispose()]).finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  console.log(`Vial Studio is ready at ${server.url}`);
+}
+
+let parsed: WebServerArgs;
+try {
+  parsed = parseWebServerArgs(process.argv.slice(2), process.cwd());
+} catch (error) {
+  console.error(`vial-studio: ${(error as Error).message}`);
+  process.exit(2);
+}
+main(parsed).catch((error: unknown) => {
+  console.error(`vial-studio: could not start: ${error instanceof HostFailure || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
