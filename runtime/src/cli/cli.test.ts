@@ -1,0 +1,223 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
+// These tests run the real `vial` command (runtime/bin/vial.js → runtime/dist), as a user would.
+const runtimeDir = fileURLToPath(new URL("../../", import.meta.url));
+const bin = join(runtimeDir, "bin", "vial.js");
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  port: number;
+}
+
+const children: ChildProcess[] = [];
+const folders: string[] = [];
+
+beforeAll(() => {
+  if (!existsSync(join(runtimeDir, "dist", "cli", "main.js"))) {
+    throw new Error("runtime/dist is missing: run `node scripts/build.mjs --only runtime` first.");
+  }
+});
+
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "vial-cli-"));
+  folders.push(dir);
+  await mkdir(join(dir, "node_modules"));
+  await symlink(runtimeDir, join(dir, "node_modules", "vial"), "dir");
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, ".."), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+function vial(cwd: string, args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, output: () => string): Promise<T> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
+}
+
+async function serve(cwd: string, args: string[]): Promise<Running> {
+  const started = vial(cwd, ["run", "--port", "0", ...args]);
+  const port = await waitFor(
+    "the server to start",
+    () => {
+      const match = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(started.output());
+      return match ? Number(match[1]) : undefined;
+    },
+    started.output,
+  );
+  return { child: started.child, output: started.output, port };
+}
+
+// A fresh connection per request (no keep-alive), so a refused connection shows up as an error.
+function get(port: number, path = "/"): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const fakeApp = (greeting: string) => `import { greet } from "./lib/greet.js";
+export const app = {
+  debug: false,
+  async fetch(request: Request): Promise<Response> {
+    return new Response(greet() + " from " + new URL(request.url).pathname + " in " + import.meta.dirname);
+  },
+  urlMap: () => [
+    { endpoint: "index", methods: ["GET", "HEAD", "OPTIONS"], rule: "/" },
+    { endpoint: "about", methods: ["POST", "GET"], rule: "/about" },
+    { endpoint: "static", methods: ["GET", "HEAD"], rule: "/static/<path:filename>" },
+  ],
+};
+export const unused = ${JSON.stringify(greeting)};
+`;
+
+const greetModule = (text: string) => `export const greet = (): string => ${JSON.stringify(text)};\n`;
+
+describe("vial routes", () => {
+  it("prints the url map sorted by endpoint, without HEAD and OPTIONS", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hi") });
+    const run = vial(dir, ["routes"]);
+    expect(await run.exit).toBe(0);
+    expect(run.output()).toBe(
+      [
+        "Endpoint  Methods    Rule",
+        "--------  ---------  -----------------------",
+        "about     GET, POST  /about",
+        "index     GET        /",
+        "static    GET        /static/<path:filename>",
+        "",
+      ].join("\n"),
+    );
+    expect(await readdir(join(dir, ".vial", "build"))).toEqual([]);
+  });
+
+  it("sorts by rule and shows every method when asked; rejects an unknown sort", async () => {
+    const dir = await project({ "src/app.ts": fakeApp("x"), "src/lib/greet.ts": greetModule("hi") });
+    const run = vial(dir, ["routes", "--sort", "rule", "--all-methods"]);
+    expect(await run.exit).toBe(0);
+    expect(run.output().split("\n").slice(2, 5)).toEqual([
+      "index     GET, HEAD, OPTIONS  /",
+      "about     GET, POST           /about",
+      "static    GET, HEAD           /static/<path:filename>",
+    ]);
+    const bad = vial(dir, ["routes", "--sort", "size"]);
+    expect(await bad.exit).toBe(2);
+    expect(bad.output()).toContain("--sort must be one of endpoint, methods, rule, match");
+  });
+
+  it("says where it looked when there is no app, and what to export when the module has none", async () => {
+    const empty = await project({});
+    const missing = vial(empty, ["routes"]);
+    expect(await missing.exit).toBe(1);
+    expect(missing.output()).toContain("looked for app.ts, app.js, src/app.ts, src/app.js");
+    const noExport = await project({ "server.ts": "export const nothing = 1;\n" });
+    const run = vial(noExport, ["routes", "--app", "server.ts"]);
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("server.ts does not export a Vial app");
+  });
+});
+
+describe("vial run", () => {
+  it("serves the app and logs each request like Werkzeug", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hello") });
+    const server = await serve(dir, []);
+    expect(await get(server.port, "/page?x=1")).toEqual({ status: 200, body: `hello from /page in ${dir}` });
+    await waitFor("the log line", () => (server.output().includes('"GET /page?x=1 HTTP/1.1" 200 -') ? true : undefined), server.output);
+    expect(server.output()).toMatch(/127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/page\?x=1 HTTP\/1\.1" 200 -/);
+  });
+
+  it("reports a syntax error with file:line and exits", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": "export const greet = () => {\n  return 'a' +;\n};\n" });
+    const run = vial(dir, ["run", "--port", "0"]);
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("lib/greet.ts:2:15: Unexpected \";\"");
+  });
+
+  it("rejects a bad port", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hello") });
+    const run = vial(dir, ["run", "--port", "http"]);
+    expect(await run.exit).toBe(2);
+    expect(run.output()).toContain("--port must be a number");
+  });
+});
+
+describe("vial run --reload", () => {
+  it("picks up a changed handler without ever refusing a connection", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("version one") });
+    const server = await serve(dir, ["--reload"]);
+    expect((await get(server.port)).body).toContain("version one");
+
+    await writeFile(join(dir, "lib", "greet.ts"), greetModule("version two"));
+    const bodies: string[] = [];
+    await waitFor(
+      "the new response",
+      async () => {
+        const { body } = await get(server.port);
+        bodies.push(body);
+        return body.includes("version two") ? true : undefined;
+      },
+      server.output,
+    );
+    expect(bodies.every((body) => body.includes("version one") || body.includes("version two"))).toBe(true);
+    expect(server.output()).toMatch(/Reloaded in \d+ ms \(lib\/greet\.ts changed\)/);
+  });
+
+  it("keeps serving the last good version through a syntax error, and reloads once it is fixed", async () => {
+    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("good") });
+    const server = await serve(dir, ["--reload"]);
+    await writeFile(join(dir, "lib", "greet.ts"), "export const greet = () => {\n  return 'bad' +;\n};\n");
+    await waitFor("the compile error", () => (server.output().includes("Cannot compile") ? true : undefined), server.output);
+    expect(server.output()).toContain("lib/greet.ts:2:17: Unexpected \";\"");
+    expect((await get(server.port)).body).toContain("good");
+
+    await writeFile(join(dir, "lib", "greet.ts"), greetModule("fixed"));
+    await waitFor("the fixed app", async () => ((await get(server.port)).body.includes("fixed") ? true : undefined), server.output);
+  });
+
+  it("answers with a page that says what is broken when no version has worked yet", async () => {
+    const dir = await project({ "app.ts": "export const app = {\n  fetch() {\n    return <<;\n  },\n};\n" });
+    const server = await serve(dir, ["--reload"]);
+    const res = await get(server.port);
+    expect(res.status).toBe(500);
+    expect(res.body).toContain("app.ts:3:12");
+    expect(res.body).toContain("&lt;&lt;");
+  });
+});

@@ -1,0 +1,44 @@
+/** One row of the url map, as `app.urlMap()` returns it. */
+export interface RouteRow {
+  endpoint: string;
+  methods: string[];
+  rule: string;
+}
+
+/** The orders `vial routes --sort` accepts; `match` keeps registration (matching) order. */
+export type RouteSort = "endpoint" | "methods" | "rule" | "match";
+
+/** The sort keys accepted by `--sort`. */
+export const ROUTE_SORTS: readonly RouteSort[] = ["endpoint", "methods", "rule", "match"];
+
+const IMPLICIT_METHODS = new Set(["HEAD", "OPTIONS"]);
+
+/**
+ * Formats the url map as `flask routes` does: columns Endpoint, Methods, Rule, a dashed rule under the
+ * header, HEAD and OPTIONS hidden unless `allMethods`, rows sorted by `sort` (endpoint by default; ties keep
+ * registration order).
+ *
+ * @example
+ * ```ts
+ * formatRoutes([{ endpoint: "index", methods: ["GET", "HEAD"], rule: "/" }]);
+ * // "Endpoint  Methods  Rule\n--------  -------  ----\nindex     GET      /\n"
+ * ```
+ */
+export function formatRoutes(rows: RouteRow[], opts: { sort?: RouteSort; allMethods?: boolean } = {}): string {
+  if (rows.length === 0) return "No routes were registered.\n";
+  const shown = rows.map((row) => ({
+    endpoint: row.endpoint,
+    methods: [...row.methods]
+      .filter((method) => opts.allMethods || !IMPLICIT_METHODS.has(method))
+      .sort()
+      .join(", "),
+    rule: row.rule,
+  }));
+  const sort = opts.sort ?? "endpoint";
+  if (sort !== "match") shown.sort((a, b) => (a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0));
+  const table = [["Endpoint", "Methods", "Rule"], ...shown.map((row) => [row.endpoint, row.methods, row.rule])];
+  const widths = [0, 1, 2].map((column) => Math.max(...table.map((cells) => cells[column]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const [header, ...body] = table;
+  return [line(header ?? []), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n") + "\n";
+}

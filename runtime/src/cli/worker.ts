@@ -1,0 +1,60 @@
+import { createServer } from "node:http";
+import type { Socket } from "node:net";
+import { loadAppModule } from "./load-app.js";
+import { nodeListener } from "./node-listener.js";
+import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
+
+// A reload worker: loads one build of the app and serves the connections the supervisor hands it. It
+// never listens itself, so the supervisor can swap workers without the port ever closing.
+
+const STOP_GRACE_MS = 5000;
+const SWEEP_MS = 50;
+const server = createServer();
+const sockets = new Set<Socket>();
+let stopping = false;
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+async function start(message: Extract<SupervisorMessage, { type: "start" }>): Promise<void> {
+  try {
+    const { app } = await loadAppModule(message.modulePath, message.entry);
+    if (message.debug) app.debug = true;
+    server.on("request", nodeListener(app));
+    send({ type: "ready" });
+  } catch (error) {
+    console.error(error);
+    send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function accept(socket: Socket): void {
+  sockets.add(socket);
+  socket.once("close", () => sockets.delete(socket));
+  server.emit("connection", socket);
+}
+
+// Finish the requests in flight, closing each connection once it is idle; a stuck request does not keep
+// the old code alive for long.
+function stop(): void {
+  stopping = true;
+  const sweep = setInterval(() => {
+    server.closeIdleConnections();
+    if (sockets.size === 0) process.exit(0);
+  }, SWEEP_MS);
+  sweep.unref();
+  setTimeout(() => process.exit(0), STOP_GRACE_MS);
+}
+
+server.on("request", (_req, res) => {
+  if (stopping) res.setHeader("Connection", "close");
+});
+
+process.on("message", (message: SupervisorMessage, handle: unknown) => {
+  if (message.type === "start") void start(message);
+  else if (message.type === "connection" && handle) accept(handle as Socket);
+  else if (message.type === "stop") stop();
+});
+// The supervisor is gone (killed, crashed): do not outlive it.
+process.on("disconnect", () => process.exit(0));
