@@ -7,7 +7,10 @@
  * Paths in requests and results are project-relative POSIX paths (`templates/base.html`); the empty
  * string is the project root. Directories given to `projects.*` are absolute paths on the host.
  */
+import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "../host/app-host/types.js";
 import type { HostError } from "./errors.js";
+
+export type { AppProblem, AppState, AppStatus, OutputLine, ProblemKind, RequestEntry, SourceLocation } from "../host/app-host/types.js";
 
 /** A request or result that carries nothing. */
 export type Empty = Record<string, never>;
@@ -167,6 +170,17 @@ export interface StudioMethods {
   "dialogs.openFolder": { request: { title?: string }; result: { dir: string | null } };
   /** Opens an http(s) URL in the user's browser; anything else fails with `bad-request`. */
   "shell.openExternal": { request: { url: string }; result: Empty };
+
+  /** The open project's app (stopped when no project is open). */
+  "appHost.status": { request: Empty; result: AppStatus };
+  /** Starts the app unless it runs; resolves when it runs or failed (see `error`). */
+  "appHost.start": { request: Empty; result: AppStatus };
+  "appHost.stop": { request: Empty; result: AppStatus };
+  /** Recompiles and restarts on the same port. */
+  "appHost.restart": { request: Empty; result: AppStatus };
+  /** What the panels show when they open: recent output, the request log, current problems (oldest first). */
+  "appHost.logs": { request: Empty; result: { output: OutputLine[]; requests: RequestEntry[]; problems: AppProblem[] } };
+  "appHost.clearRequests": { request: Empty; result: Empty };
 }
 
 export type MethodName = keyof StudioMethods;
@@ -181,6 +195,14 @@ export interface StudioEvents {
   "project.changed": { project: ProjectInfo | null };
   /** A menu item or accelerator of the Electron menu. */
   "menu.command": { id: MenuCommandId };
+  /** The app's status changed (starting, running, failed, reloaded: `revision` went up). */
+  "appHost.status": AppStatus;
+  /** A line the app printed (or an app-host note). */
+  "appHost.output": OutputLine;
+  /** The app served a request. */
+  "appHost.request": RequestEntry;
+  /** The app's current problems, all of them (an empty list clears the panel). */
+  "appHost.problems": { problems: AppProblem[] };
 }
 
 export type EventName = keyof StudioEvents;

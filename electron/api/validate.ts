@@ -170,6 +170,12 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "settings.set": object({}, settingsChecks),
   "dialogs.openFolder": object({}, { title: text(200) }),
   "shell.openExternal": object({ url: httpUrl }),
+  "appHost.status": empty,
+  "appHost.start": empty,
+  "appHost.stop": empty,
+  "appHost.restart": empty,
+  "appHost.logs": empty,
+  "appHost.clearRequests": empty,
 };
 
 /**

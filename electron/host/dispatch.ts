@@ -5,6 +5,7 @@
 import type { InvokeResponse, StudioHandlers, StudioMode } from "../api/contract.js";
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
+import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { resolveInProject } from "./path-guard.js";
 import { createFromStarter, hostPath, listStarters } from "./projects.js";
 import type { Workspace } from "./workspace.js";
@@ -20,6 +21,7 @@ export interface HostShell {
 
 export interface HostDependencies {
   workspace: Workspace;
+  appHost: AppHostService;
   shell: HostShell;
   version: string;
   startersDir: string;
@@ -87,6 +89,8 @@ export function createHandlers(deps: HostDependencies) {
       await shell.openExternal(url);
       return {};
     },
+
+    ...appHostHandlers(deps.appHost),
   } satisfies StudioHandlers;
 }
 

@@ -3,7 +3,9 @@
  * Prints exactly one line, `Vial Studio is ready at http://127.0.0.1:PORT/?token=TOKEN`, when ready.
  */
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { HostFailure } from "../api/errors.js";
+import { AppHostService } from "../host/app-host/service.js";
 import { createDispatch, createHandlers, type HostShell } from "../host/dispatch.js";
 import { HostEvents } from "../host/events.js";
 import { parseWebServerArgs, type WebServerArgs } from "../host/launch-args.js";
@@ -27,11 +29,19 @@ async function main(args: WebServerArgs): Promise<void> {
   mkdirSync(userDataDir, { recursive: true });
   const events = new HostEvents();
   const workspace = new Workspace({ userDataDir, events });
+  const appHost = new AppHostService({
+    events,
+    runtimeDir: join(paths.root, "runtime"),
+    childEntry: join(paths.root, "dist/app-host/app-child.js"),
+    preferredPort: async () => (await workspace.settings.get()).defaultPort,
+  });
+  appHost.follow();
   if (args.project) await workspace.open(args.project);
   else await workspace.restore();
 
   const handlers = createHandlers({
     workspace,
+    appHost,
     shell: webShell,
     version: paths.version,
     startersDir: paths.startersDir,
@@ -43,7 +53,7 @@ async function main(args: WebServerArgs): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([server.close(), workspace.dispose()]).finally(() => process.exit(0));
+    void Promise.all([server.close(), workspace.dispose(), appHost.dispose()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

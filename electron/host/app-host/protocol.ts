@@ -1,0 +1,49 @@
+/**
+ * Messages between the supervisor and the child process that runs the user's app. Regular messages
+ * go over the IPC channel; last words (a fault right before the child exits) go over a separate pipe
+ * written synchronously, because `process.send` may not flush before the process is gone.
+ */
+import type { RequestEntry } from "./types.js";
+
+/** The child's stdio slot that carries last words as newline-delimited JSON. */
+export const lastWordsFd = 4;
+
+/** Supervisor → child: load the compiled bundle and listen. */
+export interface StartMessage {
+  type: "start";
+  bundleUrl: string;
+  port: number;
+  host: string;
+}
+
+export type ParentMessage = StartMessage;
+
+/** Where the child is when something went wrong. */
+export type FaultKind = "import" | "export" | "exit" | "crash" | "port" | "listen";
+
+export interface FaultMessage {
+  type: "fault";
+  kind: FaultKind;
+  message: string;
+  /** Source-mapped stack (the child runs with --enable-source-maps). */
+  stack?: string;
+  /** For `exit`: the code passed to process.exit. */
+  code?: number;
+}
+
+export type ChildMessage =
+  | { type: "heartbeat" }
+  /** The runtime is loaded; the child waits for a start message. */
+  | { type: "warm" }
+  | { type: "ready"; port: number }
+  /** A request reached the app; if the app hangs now, this request is the likely cause. */
+  | { type: "request-start"; method: string; path: string }
+  | { type: "request"; entry: Omit<RequestEntry, "id"> }
+  /** A handler raised; the runtime answered with a 500 debug page. */
+  | { type: "request-error"; message: string; stack?: string }
+  | FaultMessage;
+
+/** Environment variable naming the runtime's entry (a file URL) for the child to preload. */
+export const runtimeUrlEnv = "VIAL_STUDIO_RUNTIME_URL";
+/** Environment variable with the heartbeat interval in ms. */
+export const heartbeatEnv = "VIAL_STUDIO_HEARTBEAT_MS";

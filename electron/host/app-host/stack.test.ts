@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { locateInProject } from "./stack.js";
+
+describe("locateInProject", () => {
+  it("finds the first frame in the project's own files", () => {
+    const stack = [
+      "Error: boom",
+      "    at Vial.dispatch (file:///repo/runtime/dist/app.js:10:3)",
+      "    at handler (file:///p/src/routes.ts:12:9)",
+      "    at file:///p/app.ts:3:1",
+    ].join("\n");
+    expect(locateInProject(stack, "/p")).toEqual({ file: "src/routes.ts", line: 12, column: 9 });
+  });
+
+  it("reads plain paths and skips node_modules and the build output", () => {
+    const stack = [
+      "TypeError: x is not a function",
+      "    at /p/node_modules/lib/index.js:1:1",
+      "    at /p/.vial/build/app.mjs:40:2",
+      "    at Object.<anonymous> (/p/app.ts:7:15)",
+    ].join("\n");
+    expect(locateInProject(stack, "/p")).toEqual({ file: "app.ts", line: 7, column: 15 });
+  });
+
+  it("answers undefined when no frame is in the project", () => {
+    expect(locateInProject("Error: x\n    at node:internal/main:1:1\n    at /elsewhere/a.js:1:1", "/p")).toBeUndefined();
+  });
+});

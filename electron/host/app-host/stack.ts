@@ -1,0 +1,35 @@
+/**
+ * Finds where in the user's own files an error happened, from a (source-mapped) stack trace.
+ */
+import { isAbsolute, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SourceLocation } from "./types.js";
+
+const frame = /^\s*at (?:.*?\()?((?:file:\/\/)?[^()]+?):(\d+):(\d+)\)?\s*$/;
+
+function toPath(file: string): string | undefined {
+  if (file.startsWith("file://")) return fileURLToPath(file);
+  return isAbsolute(file) ? file : undefined;
+}
+
+/**
+ * The first stack frame inside the project (skipping node_modules and the Studio's build output), as
+ * a project-relative location.
+ *
+ * @example
+ * locateInProject("Error: boom\n    at file:///p/app.ts:3:9", "/p"); // { file: "app.ts", line: 3, column: 9 }
+ */
+export function locateInProject(stack: string, projectRoot: string): SourceLocation | undefined {
+  for (const line of stack.split("\n")) {
+    const match = frame.exec(line);
+    if (match === null) continue;
+    const path = toPath(match[1] ?? "");
+    if (path === undefined) continue;
+    const rel = relative(projectRoot, path);
+    if (rel.startsWith("..") || isAbsolute(rel)) continue;
+    const parts = rel.split(sep);
+    if (parts.includes("node_modules") || (parts[0] === ".vial" && parts[1] === "build")) continue;
+    return { file: parts.join("/"), line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
+}
