@@ -1,0 +1,39 @@
+// Runs in its own process so the load generator never shares an event loop with the harness:
+// one warm-up run (discarded), then the measured run; prints the measured summary as one JSON line.
+// Usage: node bench/http/load.mjs '{"url":"http://127.0.0.1:PORT/json","method":"GET","warmupSeconds":2,...}'
+import autocannon from "autocannon";
+
+const job = JSON.parse(process.argv[2] ?? "{}");
+
+function run(seconds) {
+  return autocannon({
+    url: job.url,
+    method: job.method,
+    headers: job.headers,
+    body: job.body,
+    connections: job.connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 10,
+  });
+}
+
+if (job.warmupSeconds > 0) await run(job.warmupSeconds);
+const result = await run(job.durationSeconds);
+
+const summary = {
+  requestsPerSecond: result.requests.average,
+  latencyP50Ms: result.latency.p50,
+  latencyP99Ms: result.latency.p99,
+  latencyMeanMs: result.latency.average,
+  latencyMaxMs: result.latency.max,
+  requestsTotal: result.requests.total,
+  bytesPerSecond: result.throughput.average,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  resets: result.resets,
+  durationSeconds: result.duration,
+  connections: result.connections,
+};
+process.stdout.write(JSON.stringify(summary) + "\n");

@@ -1,0 +1,111 @@
+// `npm run bench`: runs every registered suite, prints ratio tables, writes results/latest.json + latest.md.
+// Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...]
+//                           [--warmup 2] [--duration 5] [--connections 50]
+// A run narrowed by --only or --servers writes results/partial.* instead, so latest.* always holds a full run.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, platform, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runHttpSuite } from "./http/suite.mjs";
+import { renderMarkdown, renderText, targetStatus } from "./lib/report.mjs";
+import { runRouterSuite } from "./router/suite.mjs";
+import { runTemplateSuite } from "./templates/suite.mjs";
+
+/**
+ * The suite registry. To add a case (the Studio's edit→preview latency, an export's start time), add one
+ * entry whose `run(ctx)` resolves to `{ cases: CaseResult[], skipped?, failures? }` (see lib/report.mjs):
+ * each case is a table of rows keyed by subject, with the metric its ratios use and optional targets.
+ */
+const suites = [
+  { id: "http", title: "HTTP throughput and latency (autocannon)", run: runHttpSuite },
+  { id: "router", title: "Router lookups: Vial against find-my-way", run: runRouterSuite },
+  { id: "templates", title: "Template rendering: Vial against Nunjucks (and Jinja2)", run: runTemplateSuite },
+];
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: "string" },
+    servers: { type: "string" },
+    warmup: { type: "string", default: "2" },
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const list = (value) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean));
+const only = { suites: list(flags.only), servers: list(flags.servers) };
+const unknown = (only.suites ?? []).filter((id) => !suites.some((s) => s.id === id));
+if (unknown.length > 0) {
+  console.error(`bench: unknown suite ${unknown.join(", ")}; known: ${suites.map((s) => s.id).join(", ")}`);
+  process.exit(2);
+}
+const settings = {
+  warmupSeconds: positive("warmup", flags.warmup),
+  durationSeconds: positive("duration", flags.duration),
+  connections: positive("connections", flags.connections),
+};
+
+const startedAt = new Date();
+const loadAverageStart = loadavg().map((n) => Number(n.toFixed(2)));
+const ctx = { settings, only, log: (line) => console.log(line) };
+const report = {
+  schema: 1,
+  startedAt: startedAt.toISOString(),
+  finishedAt: "",
+  elapsedSeconds: 0,
+  partial: only.suites !== undefined || only.servers !== undefined,
+  argv: process.argv.slice(2),
+  machine: {
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    totalMemoryMiB: Math.round(totalmem() / 2 ** 20),
+    loadAverageStart,
+    loadAverageEnd: [],
+  },
+  settings,
+  cases: [],
+  skipped: [],
+  failures: [],
+  targets: [],
+};
+
+for (const suite of suites.filter((s) => only.suites === undefined || only.suites.includes(s.id))) {
+  console.log(`\n== ${suite.title}`);
+  try {
+    const result = await suite.run(ctx);
+    report.cases.push(...result.cases);
+    report.skipped.push(...(result.skipped ?? []));
+    report.failures.push(...(result.failures ?? []));
+  } catch (error) {
+    console.error(`bench: suite ${suite.id} failed: ${error.stack ?? error}`);
+    report.failures.push(`suite ${suite.id} failed: ${error.message ?? error}`);
+  }
+}
+
+const finishedAt = new Date();
+report.finishedAt = finishedAt.toISOString();
+report.elapsedSeconds = Math.round((finishedAt - startedAt) / 100) / 10;
+report.machine.loadAverageEnd = loadavg().map((n) => Number(n.toFixed(2)));
+report.targets = targetStatus(report.cases);
+
+console.log(renderText(report));
+const resultsDir = join(import.meta.dirname, "results");
+const stem = report.partial ? "partial" : "latest";
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, `${stem}.json`), JSON.stringify(report, null, 2) + "\n");
+writeFileSync(join(resultsDir, `${stem}.md`), renderMarkdown(report));
+console.log(`\nbench: ${report.elapsedSeconds} s; wrote bench/results/${stem}.json and ${stem}.md`);
+if (report.failures.length > 0) {
+  console.error(`bench: ${report.failures.length} failure(s), see above`);
+  process.exitCode = 1;
+}
+
+function positive(name, text) {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`bench: --${name} must be a positive number, got "${text}"`);
+    process.exit(2);
+  }
+  return value;
+}
