@@ -176,6 +176,11 @@ export class RecentProjects {
     return this.#update((stored) => ({ ...stored, openDir: null }));
   }
 
+  /** Empties the recent list; the open project stays recorded. */
+  clear(): Promise<void> {
+    return this.#update((stored) => ({ recent: [], openDir: stored.openDir }));
+  }
+
   forget(dir: string): Promise<void> {
     return this.#update((stored) => ({
       recent: stored.recent.filter((item) => item.dir !== dir),
