@@ -11,7 +11,7 @@ import { relative } from "node:path";
  * ```
  */
 export interface ServableApp {
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request, info?: { remoteAddr?: string }): Promise<Response>;
   urlMap(): { endpoint: string; methods: string[]; rule: string }[];
   debug: boolean;
 }

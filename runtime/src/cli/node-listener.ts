@@ -7,11 +7,11 @@ import { formatRequestLine } from "../request-log.js";
  *
  * @example
  * ```ts
- * const fetcher: Fetcher = { fetch: (request) => app.fetch(request) };
+ * const fetcher: Fetcher = { fetch: (request, info) => app.fetch(request, info) };
  * ```
  */
 export interface Fetcher {
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request, info?: { remoteAddr?: string }): Promise<Response>;
 }
 
 function toRequest(req: IncomingMessage): Request {
@@ -83,8 +83,9 @@ export function nodeListener(
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad Request");
       return;
     }
+    const remoteAddr = req.socket.remoteAddress;
     app
-      .fetch(request)
+      .fetch(request, remoteAddr === undefined ? {} : { remoteAddr })
       .then((response) => writeResponse(response, res, req.method === "HEAD"))
       .catch((error: unknown) => {
         console.error(error);
