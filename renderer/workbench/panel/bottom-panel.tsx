@@ -1,0 +1,62 @@
+import { useState, type ReactElement } from "react";
+import { useStudio } from "../../studio-context";
+import { useStore } from "../../state/use-store";
+import { appHostStoreFor } from "../preview/app-host-store";
+import { openLocation } from "../preview/open-location";
+import { OutputView } from "./output-view";
+import { ProblemsView } from "./problems-view";
+import { RequestsView } from "./requests-view";
+import "./panel.css";
+
+type Tab = "output" | "requests" | "problems";
+
+/** The bottom panel: the app's Output, its Requests log and its Problems. */
+export function BottomPanel(): ReactElement {
+  const studio = useStudio();
+  const appHost = appHostStoreFor(studio.client);
+  const { output, requests, problems } = useStore(appHost.state);
+  const [tab, setTab] = useState<Tab>("output");
+  const tabs: Array<{ id: Tab; label: string; count?: number }> = [
+    { id: "output", label: "Output" },
+    { id: "requests", label: "Requests", count: requests.length },
+    { id: "problems", label: "Problems", count: problems.length },
+  ];
+  return (
+    <section className="panel" aria-label="Panel" data-testid="bottom-panel">
+      <div className="panel-tabs" role="tablist">
+        {tabs.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            role="tab"
+            className="panel-tab"
+            aria-selected={tab === item.id}
+            data-testid={`panel-tab-${item.id}`}
+            onClick={() => setTab(item.id)}
+          >
+            {item.label}
+            {item.count ? <span className="panel-badge">{item.count}</span> : null}
+          </button>
+        ))}
+        {tab === "output" && (
+          <button type="button" className="panel-button panel-tabs-action" onClick={() => appHost.clearOutput()}>
+            Clear
+          </button>
+        )}
+      </div>
+      <div className="panel-body" role="tabpanel">
+        {tab === "output" && <OutputView lines={output} />}
+        {tab === "requests" && <RequestsView requests={requests} onClear={() => void studio.attempt(() => appHost.clearRequests())} />}
+        {tab === "problems" && (
+          <ProblemsView
+            problems={problems}
+            onOpen={(problem) => {
+              const location = problem.location;
+              if (location) void studio.attempt(() => openLocation(studio, location));
+            }}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

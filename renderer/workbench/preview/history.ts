@@ -1,0 +1,75 @@
+/**
+ * The preview's own back/forward list of paths inside the app. The pane keeps it rather than the
+ * frame's history because in browser mode the app is cross-origin and the frame cannot be read.
+ */
+export interface PreviewHistory {
+  entries: string[];
+  index: number;
+}
+
+export const initialHistory: PreviewHistory = { entries: ["/"], index: 0 };
+
+/** The path shown now. */
+export function currentPath(history: PreviewHistory): string {
+  return history.entries[history.index] ?? "/";
+}
+
+/** Goes to `path`: it becomes the newest entry and the forward entries are dropped, as in a browser. */
+export function visit(history: PreviewHistory, path: string): PreviewHistory {
+  if (path === currentPath(history)) return history;
+  const entries = [...history.entries.slice(0, history.index + 1), path];
+  return { entries, index: entries.length - 1 };
+}
+
+export function canGoBack(history: PreviewHistory): boolean {
+  return history.index > 0;
+}
+
+export function canGoForward(history: PreviewHistory): boolean {
+  return history.index < history.entries.length - 1;
+}
+
+export function back(history: PreviewHistory): PreviewHistory {
+  return canGoBack(history) ? { ...history, index: history.index - 1 } : history;
+}
+
+export function forward(history: PreviewHistory): PreviewHistory {
+  return canGoForward(history) ? { ...history, index: history.index + 1 } : history;
+}
+
+/**
+ * What the user typed in the address bar as a path inside the app: `about` → `/about`; a full URL
+ * keeps its path, query and hash (the preview only ever shows the app).
+ *
+ * @example
+ * normalizePath("http://127.0.0.1:5000/users?page=2"); // "/users?page=2"
+ */
+export function normalizePath(input: string): string {
+  const text = input.trim();
+  if (text === "") return "/";
+  if (/^https?:\/\//i.test(text) && URL.canParse(text)) {
+    const url = new URL(text);
+    return url.pathname + url.search + url.hash;
+  }
+  return text.startsWith("/") ? text : `/${text}`;
+}
+
+/** The part of a request-log entry that tells a frame navigation apart from other requests. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  requestHeaders: Record<string, string>;
+}
+
+/**
+ * The path the preview frame navigated to, when this logged request was a page load in the frame
+ * (a link click inside the app); redirects are skipped, the page they lead to counts.
+ *
+ * @example
+ * framePath({ method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" } }); // "/about"
+ */
+export function framePath(entry: LoggedRequest): string | undefined {
+  const redirect = entry.status >= 300 && entry.status < 400;
+  return entry.method === "GET" && !redirect && entry.requestHeaders["sec-fetch-dest"] === "iframe" ? entry.path : undefined;
+}
