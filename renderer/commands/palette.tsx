@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useStore } from "../state/use-store";
+import { filePaths } from "../state/workspace";
+import { useStudio } from "../studio-context";
+import { formatKeybinding } from "./keybinding";
+import { fuzzyMatch } from "./registry";
+
+interface Item {
+  id: string;
+  label: string;
+  detail?: string;
+  hint?: string;
+  run: () => void | Promise<unknown>;
+}
+
+/**
+ * The command palette (Mod+Shift+P) and quick open (Mod+P) in one box, as in VS Code: typing ">"
+ * in quick open switches to commands.
+ */
+export function Palette(): ReactElement | null {
+  const studio = useStudio();
+  const mode = useStore(studio.layout.state, (state) => state.palette);
+  const tree = useStore(studio.workspace.state, (state) => state.tree);
+  const [query, setQuery] = useState("");
+  const [index, setIndex] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (mode === null) return;
+    setQuery(mode === "commands" ? ">" : "");
+    setIndex(0);
+    input.current?.focus();
+  }, [mode]);
+
+  const commandMode = query.startsWith(">");
+  const needle = commandMode ? query.slice(1).trim() : query.trim();
+  const items = useMemo<Item[]>(() => {
+    if (mode === null) return [];
+    if (commandMode) {
+      return studio.commands
+        .available(studio.commandContext())
+        .filter((command) => command.id !== "workbench.commandPalette")
+        .map((command) => ({
+          id: command.id,
+          label: command.category ? `${command.category}: ${command.label}` : command.label,
+          hint: command.keybinding ? formatKeybinding(command.keybinding, studio.platform) : undefined,
+          run: () => studio.commands.execute(command.id, studio.commandContext()),
+        }))
+        .filter((item) => fuzzyMatch(needle, item.label));
+    }
+    return filePaths(tree)
+      .filter((path) => fuzzyMatch(needle, path))
+      .slice(0, 200)
+      .map((path) => ({
+        id: path,
+        label: path.split("/").pop() ?? path,
+        detail: path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : undefined,
+        run: () => studio.editors.open(path),
+      }));
+  }, [mode, commandMode, needle, tree, studio]);
+
+  if (mode === null) return null;
+  const close = () => studio.layout.closePalette();
+  const choose = (item: Item | undefined) => {
+    if (!item) return;
+    close();
+    void studio.attempt(async () => {
+      await item.run();
+    });
+  };
+  const active = Math.min(index, items.length - 1);
+
+  return (
+    <div className="palette-backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
+      <div className="palette" role="dialog" aria-label={commandMode ? "Command palette" : "Go to file"} data-testid="palette">
+        <input
+          ref={input}
+          className="input palette-input"
+          value={query}
+          placeholder={commandMode ? "Type a command" : "Search files by name (type > for commands)"}
+          aria-label={commandMode ? "Command" : "File name"}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={items[active] ? `palette-item-${active}` : undefined}
+          data-testid="palette-input"
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setIndex(0);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") {
+              event.preventDefault();
+              close();
+            } else if (event.key === "ArrowDown") {
+              event.preventDefault();
+              setIndex((i) => Math.min(i + 1, items.length - 1));
+            } else if (event.key === "ArrowUp") {
+              event.preventDefault();
+              setIndex((i) => Math.max(i - 1, 0));
+            } else if (event.key === "Enter") {
+              event.preventDefault();
+              choose(items[active]);
+            }
+          }}
+        />
+        <ul id="palette-list" className="palette-list" role="listbox" aria-label="Results">
+          {items.length === 0 && <li className="palette-empty">{commandMode ? "No matching commands" : "No matching files"}</li>}
+          {items.map((item, i) => (
+            <li
+              key={item.id}
+              id={`palette-item-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`palette-item ${i === active ? "is-active" : ""}`}
+              onMouseMove={() => setIndex(i)}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(item);
+              }}
+            >
+              <span className="palette-label">{item.label}</span>
+              {item.detail && <span className="palette-detail">{item.detail}</span>}
+              {item.hint && <kbd className="palette-hint">{item.hint}</kbd>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

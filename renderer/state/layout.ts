@@ -1,0 +1,51 @@
+import { createStore } from "./store";
+
+export type PaletteMode = "commands" | "files";
+
+export interface LayoutState {
+  sidebarVisible: boolean;
+  panelVisible: boolean;
+  previewVisible: boolean;
+  /** Id of the side-bar view shown (see workbench/views.ts). */
+  activeView: string;
+  palette: PaletteMode | null;
+  /** True while the Monaco editor has keyboard focus. */
+  editorFocused: boolean;
+}
+
+/** Which parts of the workbench are showing. Their sizes live in settings (remembered by the host). */
+export class LayoutStore {
+  readonly state = createStore<LayoutState>({
+    sidebarVisible: true,
+    panelVisible: true,
+    previewVisible: true,
+    activeView: "explorer",
+    palette: null,
+    editorFocused: false,
+  });
+
+  toggle(part: "sidebarVisible" | "panelVisible" | "previewVisible"): void {
+    this.state.set((state) => ({ ...state, [part]: !state[part] }));
+  }
+
+  /** Clicking the active view's icon hides the side bar, clicking another shows that view (VS Code's rule). */
+  selectView(id: string): void {
+    this.state.set((state) =>
+      state.activeView === id && state.sidebarVisible
+        ? { ...state, sidebarVisible: false }
+        : { ...state, activeView: id, sidebarVisible: true },
+    );
+  }
+
+  openPalette(mode: PaletteMode): void {
+    this.state.set((state) => ({ ...state, palette: mode }));
+  }
+
+  closePalette(): void {
+    this.state.set((state) => ({ ...state, palette: null }));
+  }
+
+  setEditorFocused(editorFocused: boolean): void {
+    this.state.set((state) => (state.editorFocused === editorFocused ? state : { ...state, editorFocused }));
+  }
+}
