@@ -6,6 +6,7 @@ import chokidar from "chokidar";
 import { relative, sep } from "node:path";
 import type { StudioEvents } from "../api/contract.js";
 import { isIgnoredName, type OwnChanges } from "./files.js";
+import { toProjectPath } from "./path-guard.js";
 
 type ChangeKind = StudioEvents["files.changed"]["kind"];
 
@@ -55,16 +56,21 @@ export function watchProject(
     pending.clear();
   };
 
-  watcher.on("all", (event, path, stats) => {
-    const ownEcho = event === "unlink" || event === "unlinkDir" ? own.isOwnRemoval(path) : own.isEcho(path, stats?.mtimeMs);
-    const projectPath = relative(root, path).split(sep).join("/");
-    if (ownEcho || projectPath === "" || projectPath.startsWith("..")) return;
+  let closed = false;
+  const report = async (event: keyof typeof kindOf, path: string, mtimeMs: number | undefined): Promise<void> => {
+    const removal = event === "unlink" || event === "unlinkDir";
+    // The event can arrive before the Studio's own write has noted its result: wait for it.
+    if (!removal) await own.settled(path);
+    const ownEcho = removal ? own.isOwnRemoval(path) : own.isEcho(path, mtimeMs);
+    const projectPath = toProjectPath(root, path);
+    if (closed || ownEcho || projectPath === undefined || projectPath === "") return;
     const kind = kindOf[event];
     const paths = pending.get(kind) ?? new Set<string>();
     paths.add(projectPath);
     pending.set(kind, paths);
     timer ??= setTimeout(flush, batchMs);
-  });
+  };
+  watcher.on("all", (event, path, stats) => void report(event, path, stats?.mtimeMs));
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   // A folder that cannot be watched (permissions, inotify limits) must not take the Studio down.
   watcher.on("error", () => undefined);
@@ -72,6 +78,7 @@ export function watchProject(
   return {
     ready,
     async close() {
+      closed = true;
       if (timer) clearTimeout(timer);
       pending.clear();
       await watcher.close();

@@ -39,7 +39,28 @@ const maxTreeEntries = 20_000;
 export class OwnChanges {
   readonly #written = new Map<string, number>();
   readonly #removed = new Map<string, number>();
+  readonly #inFlight = new Map<string, Promise<void>>();
   readonly #removalWindowMs = 5_000;
+
+  /** Runs a write of `path`; the watcher waits for it before judging an event on that path. */
+  async writing<T>(path: string, run: () => Promise<T>): Promise<T> {
+    const running = run();
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inFlight.set(path, settled);
+    try {
+      return await running;
+    } finally {
+      if (this.#inFlight.get(path) === settled) this.#inFlight.delete(path);
+    }
+  }
+
+  /** Resolves once no write of `path` by the Studio is running. */
+  settled(path: string): Promise<void> {
+    return this.#inFlight.get(path) ?? Promise.resolve();
+  }
 
   noteWritten(path: string, mtimeMs: number): void {
     this.#written.set(path, mtimeMs);
@@ -162,22 +183,25 @@ export class ProjectFiles {
       if (current.isDirectory()) throw new HostFailure("is-a-directory", `${path} is a folder, not a file.`);
     }
     await mkdir(dirname(absolute), { recursive: true });
-    await writeFileAtomic(absolute, content);
-    const stats = await stat(absolute);
-    this.own.noteWritten(absolute, stats.mtimeMs);
+    const stats = await this.own.writing(absolute, async () => {
+      await writeFileAtomic(absolute, content);
+      const written = await stat(absolute);
+      this.own.noteWritten(absolute, written.mtimeMs);
+      return written;
+    });
     return toStat(normalise(path), stats);
   }
 
   async create(path: string, kind: "file" | "dir"): Promise<FileStat> {
     const absolute = await this.#resolveEntry(path, "create");
     await mkdir(dirname(absolute), { recursive: true });
-    if (kind === "dir") {
-      await mkdir(absolute);
-    } else {
-      await (await open(absolute, "wx")).close();
-    }
-    const stats = await stat(absolute);
-    this.own.noteWritten(absolute, stats.mtimeMs);
+    const stats = await this.own.writing(absolute, async () => {
+      if (kind === "dir") await mkdir(absolute);
+      else await (await open(absolute, "wx")).close();
+      const created = await stat(absolute);
+      this.own.noteWritten(absolute, created.mtimeMs);
+      return created;
+    });
     return toStat(normalise(path), stats);
   }
 
@@ -193,9 +217,12 @@ export class ProjectFiles {
     }
     await mkdir(dirname(target), { recursive: true });
     this.own.noteRemoved(source);
-    await rename(source, target);
-    const stats = await stat(target);
-    this.own.noteWritten(target, stats.mtimeMs);
+    const stats = await this.own.writing(target, async () => {
+      await rename(source, target);
+      const moved = await stat(target);
+      this.own.noteWritten(target, moved.mtimeMs);
+      return moved;
+    });
     return toStat(normalise(to), stats);
   }
 
