@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { EventMessage } from "../../api/contract.js";
+import { HostEvents } from "../events.js";
+import { AppHostService, appHostHandlers } from "./service.js";
+import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+
+let scratch: string;
+let childEntry: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "vial-app-host-service-"));
+  childEntry = await buildChildEntry(scratch);
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function until<T>(read: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 600; i++) {
+    const value = read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("timed out waiting");
+}
+
+it("runs the open project's app, restarts it when a file is saved on disk, and forwards its events", async () => {
+  const dir = await createProject(scratch, {
+    "app.ts": `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "first");\n`,
+  });
+  const events = new HostEvents();
+  const seen: EventMessage[] = [];
+  events.subscribe((message) => seen.push(message));
+  const appHost = new AppHostService({ events, runtimeDir, childEntry });
+  const handlers = appHostHandlers(appHost);
+  try {
+    expect((await handlers["appHost.status"]({})).state).toBe("stopped");
+    appHost.follow();
+    events.emit("project.changed", { project: { dir, name: "p" } });
+    const running = await until(() => {
+      const status = appHost.current()?.status();
+      return status?.state === "running" ? status : undefined;
+    });
+    expect(await (await fetch(`${running.url}/`)).text()).toBe("first");
+
+    await writeFile(join(dir, "app.ts"), `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "second");\n`);
+    const restarted = await until(() => {
+      const status = appHost.status();
+      return status.revision > running.revision && status.state === "running" ? status : undefined;
+    });
+    expect(restarted.port).toBe(running.port);
+    expect(await (await fetch(`${restarted.url}/`)).text()).toBe("second");
+
+    const logs = await handlers["appHost.logs"]({});
+    expect(logs.requests.map((entry) => entry.status)).toEqual([200, 200]);
+    expect(seen.some((message) => message.event === "appHost.request")).toBe(true);
+    expect(seen.some((message) => message.event === "appHost.status" && message.payload.state === "running")).toBe(true);
+
+    events.emit("project.changed", { project: null });
+    await until(() => (appHost.current() === undefined ? true : undefined));
+    expect((await handlers["appHost.status"]({})).state).toBe("stopped");
+  } finally {
+    await appHost.dispose();
+  }
+});

@@ -1,0 +1,198 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AppSupervisor } from "./supervisor.js";
+import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+import type { AppStatus } from "./types.js";
+
+let scratch: string;
+let childEntry: string;
+const running: AppSupervisor[] = [];
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "vial-app-host-"));
+  childEntry = await buildChildEntry(scratch);
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((app) => app.dispose()));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const home = `import { Vial } from "vial";
+export const app = new Vial({ root: import.meta.dirname });
+let hits = 0;
+app.get("/", () => "hello from the app");
+app.get("/count", () => String(++hits));
+app.get("/loop", () => { while (true) {} });
+app.get("/exit", () => process.exit(3));
+`;
+
+function project(files: Record<string, string>): Promise<string> {
+  return createProject(scratch, files);
+}
+
+function supervise(projectRoot: string, hangTimeoutMs?: number): AppSupervisor {
+  const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry, ...(hangTimeoutMs ? { hangTimeoutMs } : {}) });
+  running.push(app);
+  return app;
+}
+
+async function get(status: AppStatus, path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${status.url}${path}`, { signal: AbortSignal.timeout(5000) });
+  return { status: response.status, text: await response.text() };
+}
+
+/** Saves a file the way the editor does and waits until the app host has acted on it. */
+async function save(app: AppSupervisor, dir: string, name: string, content: string): Promise<AppStatus> {
+  await writeFile(join(dir, name), content);
+  return app.fileChanged(name);
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("timed out waiting");
+}
+
+describe("AppSupervisor", () => {
+  it("runs the project's app in a child process on a 127.0.0.1 port", async () => {
+    const app = supervise(await project({ "app.ts": home }));
+    const status = await app.start();
+    expect(status.state).toBe("running");
+    expect(status.url).toBe(`http://127.0.0.1:${status.port}`);
+    expect(await get(status, "/")).toEqual({ status: 200, text: "hello from the app" });
+  });
+
+  it("picks up a static file change without restarting", async () => {
+    const dir = await project({ "app.ts": home, "static/site.css": "body { color: red }" });
+    const app = supervise(dir);
+    const status = await app.start();
+    expect((await get(status, "/static/site.css")).text).toBe("body { color: red }");
+    expect((await get(status, "/count")).text).toBe("1");
+    const after = await save(app, dir, "static/site.css", "body { color: blue }");
+    expect(after.revision).toBe(status.revision + 1);
+    expect((await get(status, "/static/site.css")).text).toBe("body { color: blue }");
+    expect((await get(status, "/count")).text).toBe("2");
+  });
+
+  it("restarts on a code change and keeps the port", async () => {
+    const dir = await project({ "app.ts": home });
+    const app = supervise(dir);
+    const first = await app.start();
+    expect((await get(first, "/count")).text).toBe("1");
+    const second = await save(app, dir, "app.ts", home.replace("hello from the app", "hello again"));
+    expect(second.state).toBe("running");
+    expect(second.port).toBe(first.port);
+    expect(second.lastRestartMs).not.toBeNull();
+    expect((await get(second, "/")).text).toBe("hello again");
+    expect((await get(second, "/count")).text).toBe("1");
+    await until(() => app.status().lastReloadMs ?? undefined);
+  });
+
+  it("reports an exception at import with file:line, then recovers on the next save", async () => {
+    const dir = await project({ "app.ts": home, "src/boom.ts": `export const x = 1;\n\nthrow new Error("boom at import");\n` });
+    const app = supervise(dir);
+    const broken = await save(app, dir, "app.ts", `import "./src/boom.js";\n${home}`).catch(() => app.status());
+    expect(broken.state).toBe("stopped");
+    const status = await app.start();
+    expect(status.state).toBe("error");
+    expect(status.error).toMatchObject({ kind: "import", location: { file: "src/boom.ts", line: 3 } });
+    expect(status.error?.message).toContain("boom at import");
+    expect(app.problems()).toHaveLength(1);
+    const fixed = await save(app, dir, "src/boom.ts", "export const x = 1;\n");
+    expect(fixed.state).toBe("running");
+    expect(fixed.error).toBeNull();
+    expect(app.problems()).toEqual([]);
+    expect((await get(fixed, "/")).text).toBe("hello from the app");
+  });
+
+  it("reports a syntax error with esbuild's file:line and keeps the Studio side alive", async () => {
+    const dir = await project({ "app.ts": home });
+    const app = supervise(dir);
+    await app.start();
+    const broken = await save(app, dir, "app.ts", home.replace('let hits = 0;', 'let hits = ;'));
+    expect(broken.state).toBe("error");
+    expect(broken.error).toMatchObject({ kind: "compile", location: { file: "app.ts", line: 3 } });
+    expect(broken.error?.detail).toContain("let hits = ;");
+    const fixed = await save(app, dir, "app.ts", home);
+    expect((await get(fixed, "/")).text).toBe("hello from the app");
+  });
+
+  it("kills and restarts an app stuck in an endless loop", async () => {
+    const app = supervise(await project({ "app.ts": home }), 1500);
+    const status = await app.start();
+    await expect(get(status, "/loop")).rejects.toThrow();
+    const problem = await until(() => app.problems().find((p) => p.kind === "hang"));
+    expect(problem.message).toContain("GET /loop");
+    const recovered = await until(() => (app.status().state === "running" && app.status().revision > status.revision ? app.status() : undefined));
+    expect(recovered.port).toBe(status.port);
+    expect((await get(recovered, "/")).text).toBe("hello from the app");
+  });
+
+  it("reports an endless loop while loading and waits for the next save", async () => {
+    const dir = await project({ "app.ts": `while (true) {}\n${home}` });
+    const app = supervise(dir, 1500);
+    const status = await app.start();
+    expect(status.state).toBe("error");
+    expect(status.error).toMatchObject({ kind: "hang" });
+    expect(status.error?.message).toContain("while loading");
+    const fixed = await save(app, dir, "app.ts", home);
+    expect((await get(fixed, "/")).text).toBe("hello from the app");
+  });
+
+  it("reports process.exit with where it was called, and starts again on the next save", async () => {
+    const dir = await project({ "app.ts": home });
+    const app = supervise(dir);
+    const status = await app.start();
+    await expect(get(status, "/exit")).rejects.toThrow();
+    const stopped = await until(() => (app.status().state === "error" ? app.status() : undefined));
+    expect(stopped.error).toMatchObject({ kind: "exit", location: { file: "app.ts", line: 7 } });
+    expect(stopped.error?.message).toContain("process.exit(3)");
+    const again = await save(app, dir, "app.ts", home);
+    expect(again.state).toBe("running");
+    expect((await get(again, "/")).text).toBe("hello from the app");
+  });
+
+  it("moves to another port when its port is taken, and says so", async () => {
+    const app = supervise(await project({ "app.ts": home }));
+    const first = await app.start();
+    await app.stop();
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(first.port ?? 0, "127.0.0.1", resolve));
+    try {
+      const moved = await app.start();
+      expect(moved.state).toBe("running");
+      expect(moved.port).not.toBe(first.port);
+      expect(app.problems()).toEqual([expect.objectContaining({ kind: "port", severity: "warning" })]);
+      expect(app.problems()[0]?.message).toContain(String(first.port));
+      expect((await get(moved, "/")).text).toBe("hello from the app");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("streams the request log and the app's output", async () => {
+    const dir = await project({ "app.ts": `${home}console.log("app says hi");\n` });
+    const app = supervise(dir);
+    const status = await app.start();
+    await get(status, "/");
+    await get(status, "/missing?q=1");
+    const entries = await until(() => (app.requests().length >= 2 ? app.requests() : undefined));
+    expect(entries.map((e) => [e.method, e.path, e.status])).toEqual([
+      ["GET", "/", 200],
+      ["GET", "/missing?q=1", 404],
+    ]);
+    expect(entries[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    await until(() => app.output().find((line) => line.stream === "stdout" && line.text === "app says hi"));
+  });
+});
