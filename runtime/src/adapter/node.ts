@@ -1,0 +1,210 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Vial } from "../app.js";
+import { checkContentLength, collectBody, type RequestSource } from "../request.js";
+import type { Response } from "../response.js";
+
+export { nodeFileReader } from "./node-files.js";
+
+/**
+ * Where `listen` binds: port 0 picks a free port; the host defaults to 127.0.0.1 (never all interfaces
+ * unless asked).
+ *
+ * @example
+ * ```ts
+ * const opts: ListenOptions = { port: 5000, host: "127.0.0.1" };
+ * ```
+ */
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+}
+
+/**
+ * A running server: where it listens and how to stop it (open keep-alive connections are closed too).
+ *
+ * @example
+ * ```ts
+ * const server = await serve(app, { port: 0 });
+ * await fetch(server.url);
+ * await server.close();
+ * ```
+ */
+export interface ListeningServer {
+  readonly port: number;
+  readonly host: string;
+  /** `http://host:port` */
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+// The request as Node delivered it; web `Request`/`Headers` are only built when user code asks.
+class NodeRequestSource implements RequestSource {
+  consumed = false;
+  #headers: Headers | undefined;
+
+  constructor(readonly req: IncomingMessage) {}
+
+  get method(): string {
+    return this.req.method ?? "GET";
+  }
+
+  get target(): string {
+    return this.req.url ?? "/";
+  }
+
+  get scheme(): string {
+    return (this.req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+  }
+
+  get remoteAddr(): string | undefined {
+    return this.req.socket.remoteAddress;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.req.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+
+  headers(): Headers {
+    if (this.#headers === undefined) {
+      const headers = new Headers();
+      const raw = this.req.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        try {
+          headers.append(raw[i] as string, raw[i + 1] as string);
+        } catch {
+          // Node accepts some bytes the Headers class rejects; such a header is left out rather than failing the request.
+        }
+      }
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  hasBody(): boolean {
+    const h = this.req.headers;
+    return (h["content-length"] !== undefined && h["content-length"] !== "0") || h["transfer-encoding"] !== undefined;
+  }
+
+  async readBody(limit: number | undefined): Promise<Uint8Array> {
+    checkContentLength(this.req.headers["content-length"], limit);
+    const body = await collectBody(this.req.iterator({ destroyOnReturn: false }), limit);
+    this.consumed = true;
+    return body;
+  }
+
+  webRequest(body: Uint8Array | undefined): globalThis.Request {
+    const url = `${this.scheme}://${this.req.headers.host ?? "localhost"}${this.target}`;
+    const method = this.method;
+    const withBody = body !== undefined && method !== "GET" && method !== "HEAD";
+    return new globalThis.Request(url, { method, headers: this.headers(), body: withBody ? (body as Uint8Array<ArrayBuffer>) : undefined });
+  }
+}
+
+const NO_BODY_STATUS = new Set([204, 304]);
+
+function reportFailure(app: Vial, res: ServerResponse, error: unknown): void {
+  app.logger.error("Vial could not send a response:", error);
+  if (res.headersSent) res.destroy();
+  else {
+    res.writeHead(500, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("Internal Server Error");
+  }
+}
+
+async function streamBody(res: ServerResponse, body: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> {
+  const iterator = Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
+  try {
+    for (;;) {
+      if (res.destroyed) return;
+      const { value, done } = await iterator.next();
+      if (done) break;
+      if (!res.write(value)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    }
+    res.end();
+  } finally {
+    if (res.destroyed) await iterator.return?.();
+  }
+}
+
+function send(app: Vial, res: ServerResponse, response: Response, source: NodeRequestSource): void {
+  const head = source.method === "HEAD";
+  const body = response.body;
+  // Unread request bodies (a 413 before reading, a view that ignored the body) are not drained: the
+  // connection closes instead of reading what the client is still sending.
+  const close = source.hasBody() && !source.consumed;
+  if (!response.hasCustomHeaders && typeof body === "string" && !close) {
+    res.writeHead(response.status, { "content-type": response.contentType ?? "", "content-length": Buffer.byteLength(body) });
+    res.end(head || NO_BODY_STATUS.has(response.status) ? undefined : body);
+    return;
+  }
+  res.statusCode = response.status;
+  for (const [name, value] of response.headerList()) res.appendHeader(name, value);
+  if (close) res.setHeader("connection", "close");
+  if (body === null || head || NO_BODY_STATUS.has(response.status)) {
+    if (typeof body === "string" && !res.hasHeader("content-length")) res.setHeader("content-length", Buffer.byteLength(body));
+    if (body instanceof ReadableStream) body.cancel().catch(() => undefined);
+    res.end();
+    return;
+  }
+  if (typeof body === "string" || body instanceof Uint8Array) {
+    if (!res.hasHeader("content-length")) res.setHeader("content-length", typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+    res.end(body);
+    return;
+  }
+  const chunks = body instanceof ReadableStream ? (body as unknown as AsyncIterable<Uint8Array>) : body;
+  streamBody(res, chunks).catch((error: unknown) => reportFailure(app, res, error));
+}
+
+/**
+ * A `node:http` request listener for an app, for mounting Vial in your own server.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * createServer(createRequestListener(app)).listen(5000, "127.0.0.1");
+ * ```
+ */
+export function createRequestListener(app: Vial): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const source = new NodeRequestSource(req);
+    try {
+      const out = app.handle(source);
+      if (out instanceof Promise) out.then((response) => send(app, res, response, source)).catch((error: unknown) => reportFailure(app, res, error));
+      else send(app, res, out, source);
+    } catch (error) {
+      reportFailure(app, res, error);
+    }
+  };
+}
+
+/**
+ * Serves an app with `node:http` (what `app.listen` uses).
+ *
+ * @example
+ * ```ts
+ * const server = await serve(app, { port: 0, host: "127.0.0.1" });
+ * console.log(server.url);
+ * ```
+ */
+export async function serve(app: Vial, options: ListenOptions = {}): Promise<ListeningServer> {
+  const server = createServer(createRequestListener(app));
+  server.listen(options.port ?? 5000, options.host ?? "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    port: address.port,
+    host: address.address,
+    url: `http://${host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
