@@ -13,10 +13,19 @@ export const ROUTE_SORTS: readonly RouteSort[] = ["endpoint", "methods", "rule",
 
 const IMPLICIT_METHODS = new Set(["HEAD", "OPTIONS"]);
 
+function methodsShown(methods: string[], all: boolean): string {
+  const shown = new Set(methods.filter((method) => all || !IMPLICIT_METHODS.has(method)));
+  if (all) {
+    shown.add("OPTIONS");
+    if (shown.has("GET")) shown.add("HEAD");
+  }
+  return [...shown].sort().join(", ");
+}
+
 /**
  * Formats the url map as `flask routes` does: columns Endpoint, Methods, Rule, a dashed rule under the
- * header, HEAD and OPTIONS hidden unless `allMethods`, rows sorted by `sort` (endpoint by default; ties keep
- * registration order).
+ * header, rows sorted by `sort` (endpoint by default; ties keep registration order). HEAD and OPTIONS,
+ * which Vial answers by itself for every route (HEAD wherever GET is), are listed only with `allMethods`.
  *
  * @example
  * ```ts
@@ -28,10 +37,7 @@ export function formatRoutes(rows: RouteRow[], opts: { sort?: RouteSort; allMeth
   if (rows.length === 0) return "No routes were registered.\n";
   const shown = rows.map((row) => ({
     endpoint: row.endpoint,
-    methods: [...row.methods]
-      .filter((method) => opts.allMethods || !IMPLICIT_METHODS.has(method))
-      .sort()
-      .join(", "),
+    methods: methodsShown(row.methods, opts.allMethods ?? false),
     rule: row.rule,
   }));
   const sort = opts.sort ?? "endpoint";
