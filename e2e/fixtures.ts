@@ -137,7 +137,7 @@ export const test = base.extend<Fixtures & FileFixtures>({
     },
     { scope: "file" },
   ],
-  studio: async ({ browser, colorScheme, task, onTestFailed }, use) => {
+  studio: async ({ browser, colorScheme, task }, use) => {
     const scratch = mkdtempSync(join(tmpdir(), "vial-e2e-"));
     const userDataDir = join(scratch, "user-data");
     const projectsDir = join(scratch, "projects");
@@ -159,12 +159,13 @@ export const test = base.extend<Fixtures & FileFixtures>({
         server = await startStudioServer({ userDataDir, port: Number(new URL(server.url).port) });
       },
     };
-    onTestFailed(async () => {
-      const path = await saveScreenshot(page, `${task.file.name}-${task.name}-failure`).catch(() => undefined);
-      if (path) console.error(`screenshot saved: ${path}\nserver output:\n${server.output.join("")}`);
-    });
     await page.goto(server.url);
     await use(studio);
+    // The fixture's teardown runs before onTestFailed handlers, when the page is still open.
+    if (task.result?.state === "fail") {
+      const path = await saveScreenshot(page, `${task.file.name}-${task.name}-failure`).catch(() => undefined);
+      if (path) console.error(`screenshot saved: ${path}\nserver output:\n${server.output.join("")}`);
+    }
     await context.close();
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });

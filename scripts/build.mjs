@@ -10,11 +10,16 @@ const root = join(import.meta.dirname, "..");
 const only = process.argv.flatMap((arg, i, all) => (arg === "--only" ? [all[i + 1]] : []));
 const wants = (part) => only.length === 0 || only.includes(part);
 
-function step(label, run) {
+async function step(label, run) {
   const started = performance.now();
-  return Promise.resolve(run()).then(() =>
-    console.log(`build: ${label} in ${Math.round(performance.now() - started)} ms`),
-  );
+  try {
+    await run();
+  } catch (error) {
+    // tsc, esbuild and Vite have already printed the reasons; a stack trace of this script adds nothing.
+    console.error(`build: ${label} failed${error?.errors ? "" : `: ${error?.message ?? error}`}`);
+    process.exit(1);
+  }
+  console.log(`build: ${label} in ${Math.round(performance.now() - started)} ms`);
 }
 
 const nodeBundle = {
