@@ -1,0 +1,742 @@
+/**
+ * Compiles a template AST to JavaScript (one `new Function` per template, run once and cached by the
+ * Environment). Names follow Jinja2's scoping: a for-loop, macro, with, call or filter block is a new frame
+ * (its `set`s do not leak), `if` is not; top-level `set`s are exported through the context.
+ */
+import { TemplateAssertionError } from "./errors.js";
+import { LineIndex } from "./lexer.js";
+import type { BlockNode, CallArgs, Expr, FilterNode, ForNode, MacroNode, NameNode, Span, Stmt, TemplateAST } from "./nodes.js";
+import type { Context, BlockFn } from "./runtime.js";
+import { SIGNATURE, type Signature } from "./values.js";
+
+/** The environment features the compiler needs: filter and test tables. */
+export interface CompilerEnv {
+  filters: Record<string, unknown>;
+  tests: Record<string, unknown>;
+}
+
+/** What compiling a template produces. */
+export interface CompiledTemplate {
+  root: (ctx: Context) => string;
+  blocks: Record<string, BlockFn>;
+}
+
+/** The generated code's only way to reach the runtime (built by the Environment). */
+export type TemplateRuntimeBundle = Record<string, unknown>;
+
+interface Frame {
+  vars: Map<string, string>;
+  toplevel: boolean;
+}
+
+interface FnScope {
+  lines: string[];
+  resolves: Map<string, string>;
+  temps: number;
+  frames: Frame[];
+  isRoot: boolean;
+  blockName: string | null;
+}
+
+const OUTPUT_STATEMENTS = new Set(["Output", "Block", "Include", "CallBlock", "FilterBlock"]);
+
+/** Visits every AST node below `node` (statements and expressions). */
+function walk(node: unknown, visit: (n: { type: string }) => boolean | void): void {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+    return;
+  }
+  if (node === null || typeof node !== "object" || typeof (node as { type?: unknown }).type !== "string") return;
+  if (visit(node as { type: string }) === false) return;
+  for (const key of Object.keys(node)) {
+    const v = (node as Record<string, unknown>)[key];
+    if (v !== null && typeof v === "object") walk(v, visit);
+  }
+}
+
+function usesName(body: unknown, name: string, skipInnerLoops: boolean): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (found) return false;
+    if (n.type === "Name" && (n as NameNode).name === name && (n as NameNode).ctx === "load") found = true;
+    if (skipInnerLoops && n.type === "For") {
+      const f = n as ForNode;
+      if (usesName([f.iter, f.else_], name, true)) found = true;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+function targetNames(target: Expr, out: Set<string>): void {
+  if (target.type === "Name") out.add(target.name);
+  else if (target.type === "Tuple") for (const t of target.items) targetNames(t, out);
+}
+
+/** Names a statement list assigns in its own frame (if-branches included, inner frames not). */
+function storedNames(body: Stmt[], out = new Set<string>()): Set<string> {
+  for (const s of body) {
+    switch (s.type) {
+      case "Assign": case "AssignBlock": targetNames(s.target, out); break;
+      case "Macro": out.add(s.name); break;
+      case "Import": out.add(s.target); break;
+      case "FromImport": for (const [, alias] of s.names) out.add(alias); break;
+      case "If":
+        storedNames(s.body, out);
+        for (const e of s.elif) storedNames(e.body, out);
+        storedNames(s.else_, out);
+        break;
+      default:
+    }
+  }
+  return out;
+}
+
+function jsIdent(name: string): string {
+  return name.replace(/[^\w$]/g, (c) => "$" + c.charCodeAt(0).toString(16));
+}
+
+/**
+ * Compiles a parsed template into its root render function and block functions.
+ * @example
+ * const compiled = compileTemplate(parse("Hi {{ name }}"), env, runtimeBundle, { name: "hi.txt", autoescape: false, source });
+ */
+export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }): CompiledTemplate {
+  const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source));
+  const code = compiler.compile(ast);
+  const factory = new Function("rt", "F", "T", "K", "INFO", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown) => CompiledTemplate;
+  return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source });
+}
+
+/** The generated source, for debugging the compiler. */
+export function generateSource(ast: TemplateAST, env: CompilerEnv, opts: { name?: string; autoescape: boolean; source: string }): string {
+  return new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source)).compile(ast);
+}
+
+class Compiler {
+  readonly filterFns: unknown[] = [];
+  readonly testFns: unknown[] = [];
+  readonly constants: unknown[] = [];
+  private readonly filterIndex = new Map<string, number>();
+  private readonly testIndex = new Map<string, number>();
+  private scope!: FnScope;
+  private out = "out";
+  private outCounter = 0;
+  private frameCounter = 0;
+  private autoescape: boolean | "volatile";
+  private extendsSeen = false;
+  private hasExtends = false;
+  private readonly blockDefs: string[] = [];
+  private readonly blockNames: string[] = [];
+
+  constructor(private readonly env: CompilerEnv, private readonly name: string | undefined, autoescape: boolean, private readonly lines: LineIndex) {
+    this.autoescape = autoescape;
+  }
+
+  compile(ast: TemplateAST): string {
+    walk(ast.body, (n) => {
+      if (n.type === "Extends") this.hasExtends = true;
+      return true;
+    });
+    this.checkBlocks(ast.body);
+    const root = this.fn(true, null, () => {
+      this.emit("let parent = null;");
+      this.frame(ast.body, true, new Map(), (frame) => {
+        this.initStored(ast.body, frame);
+        this.stmts(ast.body);
+      });
+      this.emit("if (parent !== null) out += parent.root(ctx);");
+    });
+    const prelude = [
+      `"use strict";`,
+      `const {getattr, getitem, undef, pyStr, esc, truthy, pyEq, pyCompare, add, sub, mul, div, floordiv, mod, pow, neg, pos, contains, slice, call, strJoin, markupJoin, makeDict, tuple, iterate, unpack, MISSING, Markup, LoopContext, Macro, TemplateReference, BlockReference, setNamespaceAttr, rethrow, callFilter, env} = rt;`,
+    ];
+    return `${prelude.join("\n")}\n${this.blockDefs.join("\n")}\nconst root = function root(ctx) {\n${root}\n};\nreturn { root, blocks: { ${this.blockNames.map((n) => `${JSON.stringify(n)}: block_${jsIdent(n)}`).join(", ")} } };`;
+  }
+
+  private checkBlocks(body: Stmt[]): void {
+    const seen = new Set<string>();
+    walk(body, (n) => {
+      if (n.type === "Block") {
+        const b = n as BlockNode;
+        if (seen.has(b.name)) this.fail(`block '${b.name}' defined twice`, b);
+        seen.add(b.name);
+      }
+      return true;
+    });
+  }
+
+  fail(msg: string, at: Span): never {
+    throw new TemplateAssertionError(msg, { templateName: this.name, lineno: at.lineno, column: this.lines.column(at.start), sourceLine: this.lines.lineText(at.lineno) });
+  }
+
+  private emit(line: string): void {
+    this.scope.lines.push(line);
+  }
+
+  /** Generates a JS function body; returns it with hoisted name lookups and temporaries declared. */
+  private fn(isRoot: boolean, blockName: string | null, body: () => void, frames: Frame[] = []): string {
+    const saved = this.scope;
+    const savedOut = this.out;
+    this.scope = { lines: [], resolves: new Map(), temps: 0, frames, isRoot, blockName };
+    this.out = "out";
+    body();
+    const s = this.scope;
+    this.scope = saved;
+    this.out = savedOut;
+    const decls = [`let out = "", P = 0, t;`];
+    for (let i = 0; i < s.temps; i++) decls.push(`let t${i};`);
+    for (const [name, ident] of s.resolves) {
+      if (name === "self") decls.push(`const ${ident} = new TemplateReference(ctx);`);
+      else if (name === "super" && blockName !== null) decls.push(`const ${ident} = rt.blockSuper(ctx, ${JSON.stringify(blockName)}, block_${jsIdent(blockName)});`);
+      else decls.push(`const ${ident} = ctx.resolve(${JSON.stringify(name)});`);
+    }
+    return `${decls.join("\n")}\ntry {\n${s.lines.join("\n")}\n} catch (e) { throw rethrow(e, P, INFO); }\nreturn out;`;
+  }
+
+  private temp(): string {
+    return `t${this.scope.temps++}`;
+  }
+
+  /** Opens a frame whose names (params given, plus stored names) are JS locals. */
+  private frame(body: Stmt[], toplevel: boolean, params: Map<string, string>, gen: (frame: Frame) => void): void {
+    const frame: Frame = { vars: new Map(params), toplevel };
+    this.scope.frames.push(frame);
+    try {
+      gen(frame);
+    } finally {
+      this.scope.frames.pop();
+    }
+  }
+
+  /** Declares the names a frame assigns, starting from the value they had outside it. */
+  private initStored(body: Stmt[], frame: Frame): void {
+    const id = ++this.frameCounter;
+    for (const name of storedNames(body)) {
+      if (frame.vars.has(name)) continue;
+      const outer = this.lookup(name);
+      const ident = `l${id}_${jsIdent(name)}`;
+      this.emit(`let ${ident} = ${outer ?? this.loadName(name)};`);
+      frame.vars.set(name, ident);
+    }
+  }
+
+  private lookup(name: string): string | null {
+    const frames = this.scope.frames;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const ident = (frames[i] as Frame).vars.get(name);
+      if (ident !== undefined) return ident;
+    }
+    return null;
+  }
+
+  private loadName(name: string): string {
+    const local = this.lookup(name);
+    if (local !== null) return local;
+    let ident = this.scope.resolves.get(name);
+    if (ident === undefined) {
+      ident = `r_${jsIdent(name)}`;
+      this.scope.resolves.set(name, ident);
+    }
+    return ident;
+  }
+
+  private visibleLocals(): string {
+    const seen = new Map<string, string>();
+    for (const frame of this.scope.frames) for (const [name, ident] of frame.vars) seen.set(name, ident);
+    return `{${[...seen].map(([n, i]) => `${JSON.stringify(n)}: ${i}`).join(", ")}}`;
+  }
+
+  private pos(node: Span): void {
+    this.emit(`P = ${node.start};`);
+  }
+
+  private escapeExpr(code: string): string {
+    if (this.autoescape === "volatile") return `(ctx.evalCtx.autoescape ? esc(${code}) : pyStr(${code}))`;
+    return this.autoescape ? `esc(${code})` : `pyStr(${code})`;
+  }
+
+  private markupWrap(code: string): string {
+    if (this.autoescape === "volatile") return `(ctx.evalCtx.autoescape ? new Markup(${code}) : ${code})`;
+    return this.autoescape ? `new Markup(${code})` : code;
+  }
+
+  private outputGuard(): boolean {
+    return this.scope.isRoot && this.extendsSeen;
+  }
+
+  private stmts(body: Stmt[]): void {
+    for (const s of body) this.stmt(s);
+  }
+
+  private stmt(s: Stmt): void {
+    const guard = this.outputGuard() && OUTPUT_STATEMENTS.has(s.type);
+    if (guard) this.emit("if (parent === null) {");
+    this.stmtInner(s);
+    if (guard) this.emit("}");
+  }
+
+  private stmtInner(s: Stmt): void {
+    switch (s.type) {
+      case "Output": {
+        for (const n of s.nodes) {
+          if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(n.data)};`);
+          else {
+            this.pos(n);
+            this.emit(`${this.out} += ${this.escapeExpr(this.expr(n))};`);
+          }
+        }
+        return;
+      }
+      case "If": {
+        this.pos(s);
+        this.emit(`if (truthy(${this.expr(s.test)})) {`);
+        this.stmts(s.body);
+        for (const e of s.elif) {
+          this.emit(`} else if (truthy(${this.expr(e.test)})) {`);
+          this.stmts(e.body);
+        }
+        if (s.else_.length) {
+          this.emit("} else {");
+          this.stmts(s.else_);
+        }
+        this.emit("}");
+        return;
+      }
+      case "For": return this.forLoop(s);
+      case "Assign": {
+        this.pos(s);
+        this.assign(s.target, this.expr(s.node));
+        return;
+      }
+      case "AssignBlock": {
+        const captured = this.capture(s.body);
+        let value = this.markupWrap(captured);
+        if (s.filter) value = this.filter(s.filter, value);
+        this.pos(s);
+        this.assign(s.target, value);
+        return;
+      }
+      case "Macro": {
+        const code = this.macro(s.name, s.args, s.defaults, s.body, s);
+        this.assign({ type: "Name", name: s.name, ctx: "store", lineno: s.lineno, column: s.column, start: s.start, end: s.end }, code);
+        return;
+      }
+      case "CallBlock": {
+        const caller = this.macro("caller", s.args, s.defaults, s.body, s);
+        this.pos(s);
+        const callCode = this.callExpr(s.call.node, s.call, caller);
+        this.emit(`${this.out} += ${this.escapeExpr(callCode)};`);
+        return;
+      }
+      case "FilterBlock": {
+        const captured = this.capture(s.body);
+        this.pos(s);
+        this.emit(`${this.out} += ${this.escapeExpr(this.filter(s.filter, this.markupWrap(captured)))};`);
+        return;
+      }
+      case "With": {
+        this.pos(s);
+        const values = s.values.map((v) => {
+          const t = this.temp();
+          this.emit(`${t} = ${this.expr(v)};`);
+          return t;
+        });
+        this.emit("{");
+        this.frame(s.body, false, new Map(), (frame) => {
+          const id = ++this.frameCounter;
+          s.targets.forEach((target, i) => {
+            const names = new Set<string>();
+            targetNames(target, names);
+            for (const n of names) {
+              const ident = `l${id}_${jsIdent(n)}`;
+              frame.vars.set(n, ident);
+              this.emit(`let ${ident};`);
+            }
+            this.assignLocal(target, values[i] as string);
+          });
+          this.initStored(s.body, frame);
+          this.stmts(s.body);
+        });
+        this.emit("}");
+        return;
+      }
+      case "Block": return this.block(s);
+      case "Extends": {
+        this.pos(s);
+        this.emit(`if (parent !== null) throw new rt.TemplateRuntimeError("extended multiple times");`);
+        this.emit(`parent = rt.extend(ctx, ${this.expr(s.template)}, INFO.name);`);
+        if (this.scope.isRoot) this.extendsSeen = true;
+        return;
+      }
+      case "Include": {
+        this.pos(s);
+        this.emit(`${this.out} += rt.include(ctx, ${this.expr(s.template)}, ${s.ignoreMissing}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name);`);
+        return;
+      }
+      case "Import": {
+        this.pos(s);
+        this.assign({ type: "Name", name: s.target, ctx: "store", lineno: s.lineno, column: s.column, start: s.start, end: s.end },
+          `rt.importModule(ctx, ${this.expr(s.template)}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name)`);
+        return;
+      }
+      case "FromImport": {
+        this.pos(s);
+        const mod = this.temp();
+        this.emit(`${mod} = rt.importModule(ctx, ${this.expr(s.template)}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name);`);
+        for (const [name, alias] of s.names) {
+          this.assign({ type: "Name", name: alias, ctx: "store", lineno: s.lineno, column: s.column, start: s.start, end: s.end },
+            `rt.fromImport(${mod}, ${JSON.stringify(name)}, ${s.lineno})`);
+        }
+        return;
+      }
+      case "Autoescape": {
+        const saved = this.autoescape;
+        const t = this.temp();
+        this.emit(`${t} = ctx.evalCtx.autoescape;`);
+        const v = s.value;
+        if (v.type === "Const") this.autoescape = Boolean(v.value);
+        else this.autoescape = "volatile";
+        this.pos(s);
+        this.emit(`ctx.evalCtx.autoescape = truthy(${this.expr(v)});`);
+        this.stmts(s.body);
+        this.emit(`ctx.evalCtx.autoescape = ${t};`);
+        this.autoescape = saved;
+        return;
+      }
+    }
+  }
+
+  /** Runs statements into a fresh output buffer (an inner frame); returns the JS variable holding the text. */
+  private capture(body: Stmt[]): string {
+    const buf = `o${++this.outCounter}`;
+    const savedOut = this.out;
+    this.emit(`let ${buf} = "";`);
+    this.emit("{");
+    this.out = buf;
+    this.frame(body, false, new Map(), (frame) => {
+      this.initStored(body, frame);
+      this.stmts(body);
+    });
+    this.out = savedOut;
+    this.emit("}");
+    return buf;
+  }
+
+  private assign(target: Expr, value: string): void {
+    const frame = this.scope.frames[this.scope.frames.length - 1] as Frame;
+    const names = new Set<string>();
+    targetNames(target, names);
+    this.assignLocal(target, value);
+    if (frame.toplevel) {
+      for (const n of names) {
+        const ident = this.lookup(n) as string;
+        this.emit(`ctx.vars[${JSON.stringify(n)}] = ${ident};`);
+        if (!n.startsWith("_")) this.emit(`ctx.exportedVars.add(${JSON.stringify(n)});`);
+      }
+    }
+  }
+
+  private assignLocal(target: Expr, value: string): void {
+    if (target.type === "Name") {
+      const ident = this.lookup(target.name);
+      if (ident === null) throw new Error(`internal: ${target.name} not declared`);
+      this.emit(`${ident} = ${value};`);
+    } else if (target.type === "Tuple") {
+      const t = this.temp();
+      this.emit(`${t} = unpack(${value}, ${target.items.length});`);
+      target.items.forEach((item, i) => this.assignLocal(item, `${t}[${i}]`));
+    } else if (target.type === "NSRef") {
+      this.emit(`setNamespaceAttr(${this.loadName(target.name)}, ${JSON.stringify(target.attr)}, ${value});`);
+    } else this.fail("can't assign to this expression", target);
+  }
+
+  private forLoop(s: ForNode): void {
+    this.pos(s);
+    const usesLoop = s.recursive || usesName([s.body], "loop", true) || usesName([s.else_], "loop", true);
+    const id = ++this.frameCounter;
+    const items = `it${id}`;
+    const loopVar = `loop${id}`;
+    const i = `i${id}`;
+    const recurse = s.recursive ? `lf${id}` : null;
+    const targets = new Set<string>();
+    targetNames(s.target, targets);
+
+    const emitLoop = (iterCode: string, depthCode: string): void => {
+      this.emit(`let ${items} = iterate(${iterCode});`);
+      if (s.test) {
+        const filtered = `fl${id}`;
+        this.emit(`const ${filtered} = [];`);
+        this.emit(`for (const x of ${items}) {`);
+        this.frame([], false, new Map(), (frame) => {
+          for (const n of targets) {
+            const ident = `f${id}_${jsIdent(n)}`;
+            frame.vars.set(n, ident);
+            this.emit(`let ${ident};`);
+          }
+          this.assignLocal(s.target, "x");
+          this.emit(`if (truthy(${this.expr(s.test as Expr)})) ${filtered}.push(x);`);
+        });
+        this.emit("}");
+        this.emit(`${items} = ${filtered};`);
+      }
+      if (usesLoop) this.emit(`const ${loopVar} = new LoopContext(${items}, ${depthCode}, ${recurse ? `(x, d) => ${this.markupWrap(`${recurse}(x, d)`)}` : "null"}, env.undefinedClass);`);
+      this.emit(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++) {`);
+      if (usesLoop) this.emit(`${loopVar}.index0 = ${i};`);
+      this.frame(s.body, false, new Map(), (frame) => {
+        for (const n of targets) {
+          const ident = `l${id}_${jsIdent(n)}`;
+          frame.vars.set(n, ident);
+          this.emit(`let ${ident};`);
+        }
+        if (usesLoop) frame.vars.set("loop", loopVar);
+        this.assignLocal(s.target, `${items}[${i}]`);
+        this.initStored(s.body, frame);
+        this.stmts(s.body);
+      });
+      this.emit("}");
+      if (s.else_.length) {
+        this.emit(`if (${items}.length === 0) {`);
+        this.frame(s.else_, false, new Map(), (frame) => {
+          this.initStored(s.else_, frame);
+          this.stmts(s.else_);
+        });
+        this.emit("}");
+      }
+    };
+
+    if (!recurse) {
+      this.emit("{");
+      emitLoop(this.expr(s.iter), "0");
+      this.emit("}");
+      return;
+    }
+    const iterCode = this.expr(s.iter);
+    const savedOut = this.out;
+    const buf = `o${++this.outCounter}`;
+    this.emit(`const ${recurse} = (iterValue, depth0) => {`);
+    this.emit(`let ${buf} = "";`);
+    this.out = buf;
+    emitLoop("iterValue", "depth0");
+    this.out = savedOut;
+    this.emit(`return ${buf};`);
+    this.emit("};");
+    this.emit(`${this.out} += ${recurse}(${iterCode}, 0);`);
+  }
+
+  /** Builds a Macro value (for `{% macro %}` and the `caller` of call blocks). */
+  private macro(name: string, args: NameNode[], defaults: Expr[], body: Stmt[], at: Span | MacroNode): string {
+    const argNames = args.map((a) => a.name);
+    const explicitCaller = argNames.includes("caller");
+    const usesCaller = !explicitCaller && usesName(body, "caller", false);
+    const usesKwargs = !argNames.includes("kwargs") && usesName(body, "kwargs", false);
+    const usesVarargs = !argNames.includes("varargs") && usesName(body, "varargs", false);
+    const outerFrames = [...this.scope.frames];
+    const id = ++this.frameCounter;
+    const params = new Map<string, string>();
+    const order = [...argNames];
+    if (usesCaller) order.push("caller");
+    if (usesKwargs) order.push("kwargs");
+    if (usesVarargs) order.push("varargs");
+    for (const n of order) params.set(n, `m${id}_${jsIdent(n)}`);
+    const savedAutoescape = this.autoescape;
+    const fnBody = this.fn(false, this.scope.blockName, () => {
+      this.frame(body, false, params, (frame) => {
+        order.forEach((n, i) => this.emit(`let ${params.get(n)} = args[${i}];`));
+        const firstDefault = argNames.length - defaults.length;
+        argNames.forEach((n, i) => {
+          const ident = params.get(n) as string;
+          const dflt = i >= firstDefault ? defaults[i - firstDefault] : undefined;
+          const fallback = dflt ? this.expr(dflt) : `new env.undefinedClass({ hint: ${JSON.stringify(`parameter '${n}' was not provided`)}, name: ${JSON.stringify(n)} })`;
+          this.emit(`if (${ident} === MISSING) ${ident} = ${fallback};`);
+        });
+        this.initStored(body, frame);
+        this.stmts(body);
+      });
+    }, outerFrames);
+    this.autoescape = savedAutoescape;
+    void at;
+    const ae = this.autoescape === "volatile" ? "ctx.evalCtx.autoescape" : String(this.autoescape);
+    return `new Macro(env, (args) => {\n${fnBody}\n}, ${JSON.stringify(name)}, ${JSON.stringify(argNames)}, ${usesKwargs}, ${usesVarargs}, ${usesCaller}, ${ae})`;
+  }
+
+  private block(s: BlockNode): void {
+    const name = JSON.stringify(s.name);
+    const fnName = `block_${jsIdent(s.name)}`;
+    const savedExtends = this.extendsSeen;
+    const savedAutoescape = this.autoescape;
+    const body = this.fn(false, s.name, () => {
+      this.extendsSeen = false;
+      this.frame(s.body, false, new Map(), (frame) => {
+        this.initStored(s.body, frame);
+        this.stmts(s.body);
+      });
+    });
+    this.extendsSeen = savedExtends;
+    this.autoescape = savedAutoescape;
+    this.blockDefs.push(`function ${fnName}(ctx) {\n${body}\n}`);
+    this.blockNames.push(s.name);
+    if (this.scope.isRoot && this.hasExtends && this.scope.frames.length <= 1 && this.extendsSeen) return;
+    this.pos(s);
+    if (s.required) this.emit(`if (ctx.blocks[${name}].length <= 1) throw new rt.TemplateRuntimeError(${JSON.stringify(`Required block '${s.name}' not found`)});`);
+    const context = s.scoped ? `ctx.derived(${this.visibleLocals()})` : "ctx";
+    this.emit(`${this.out} += ctx.blocks[${name}][0](${context});`);
+  }
+
+  private filterRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {
+    let i = this.filterIndex.get(name);
+    if (i === undefined) {
+      const fn = this.env.filters[name];
+      if (typeof fn !== "function") this.fail(`No filter named '${name}'.`, at);
+      i = this.filterFns.length;
+      this.filterFns.push(fn);
+      this.filterIndex.set(name, i);
+    }
+    const fn = this.filterFns[i] as Record<symbol, Signature | undefined>;
+    return { ref: `F[${i}]`, sig: fn[SIGNATURE] };
+  }
+
+  private testRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {
+    let i = this.testIndex.get(name);
+    if (i === undefined) {
+      const fn = this.env.tests[name];
+      if (typeof fn !== "function") this.fail(`No test named '${name}'.`, at);
+      i = this.testFns.length;
+      this.testFns.push(fn);
+      this.testIndex.set(name, i);
+    }
+    const fn = this.testFns[i] as Record<symbol, Signature | undefined>;
+    return { ref: `T[${i}]`, sig: fn[SIGNATURE] };
+  }
+
+  private passArg(sig: Signature | undefined): string | null {
+    if (!sig?.pass) return null;
+    return sig.pass === "environment" ? "env" : sig.pass === "evalContext" ? "ctx.evalCtx" : "ctx";
+  }
+
+  /** Applies a filter (or test) call: direct positional call when possible, keyword binding otherwise. */
+  private applyCallable(ref: { ref: string; sig: Signature | undefined }, value: string, c: CallArgs): string {
+    const args = [value, ...c.args.map((a) => this.expr(a))];
+    if (!c.kwargs.length && !c.dynArgs && !c.dynKwargs) {
+      const pass = this.passArg(ref.sig);
+      return `${ref.ref}(${[...(pass ? [pass] : []), ...args].join(", ")})`;
+    }
+    const argList = c.dynArgs ? `[${args.join(", ")}, ...iterate(${this.expr(c.dynArgs)})]` : `[${args.join(", ")}]`;
+    return `callFilter(${ref.ref}, ctx, ${argList}, ${this.kwargsCode(c)})`;
+  }
+
+  private kwargsCode(c: CallArgs, extra?: string): string {
+    const parts = c.kwargs.map((k) => `${JSON.stringify(k.key)}: ${this.expr(k.value)}`);
+    if (extra) parts.push(extra);
+    const literal = `{${parts.join(", ")}}`;
+    if (c.dynKwargs) return `Object.assign(${literal}, ${this.expr(c.dynKwargs)})`;
+    return parts.length ? literal : "null";
+  }
+
+  private filter(f: FilterNode, value: string): string {
+    return this.applyCallable(this.filterRef(f.name, f), value, f);
+  }
+
+  private callExpr(callee: Expr, c: CallArgs, caller?: string): string {
+    const args = c.args.map((a) => this.expr(a));
+    const argList = c.dynArgs ? `[${args.join(", ")}, ...iterate(${this.expr(c.dynArgs)})]` : `[${args.join(", ")}]`;
+    const kw = this.kwargsCode(c, caller ? `caller: ${caller}` : undefined);
+    return `call(${this.expr(callee)}, ${argList}, ${kw}, ctx)`;
+  }
+
+  private constant(value: unknown): string {
+    this.constants.push(value);
+    return `K[${this.constants.length - 1}]`;
+  }
+
+  expr(e: Expr): string {
+    switch (e.type) {
+      case "Const": {
+        const v = e.value;
+        if (typeof v === "number") {
+          if (e.isFloat && Number.isInteger(v)) return `rt.floatConst(${v})`;
+          return Number.isFinite(v) ? String(v) : v > 0 ? "Infinity" : "-Infinity";
+        }
+        return JSON.stringify(v);
+      }
+      case "Name": {
+        if (e.name === "loop") {
+          const local = this.lookup("loop");
+          if (local !== null) return local;
+        }
+        return this.loadName(e.name);
+      }
+      case "Tuple": return `tuple([${e.items.map((i) => this.expr(i)).join(", ")}])`;
+      case "List": return `[${e.items.map((i) => this.expr(i)).join(", ")}]`;
+      case "Dict": return `makeDict([${e.items.map((p) => `${this.expr(p.key)}, ${this.expr(p.value)}`).join(", ")}])`;
+      case "Getattr": return `getattr(${this.expr(e.node)}, ${JSON.stringify(e.attr)})`;
+      case "Getitem": {
+        if (e.arg.type === "Slice") {
+          const a = e.arg;
+          const part = (x: Expr | null): string => (x ? this.expr(x) : "null");
+          return `slice(${this.expr(e.node)}, ${part(a.startExpr)}, ${part(a.stopExpr)}, ${part(a.stepExpr)})`;
+        }
+        return `getitem(${this.expr(e.node)}, ${this.expr(e.arg)})`;
+      }
+      case "Slice": return this.fail("slice outside of subscript", e);
+      case "Call": return this.callExpr(e.node, e);
+      case "Filter": {
+        if (!e.node) return this.fail("filter without a value", e);
+        return this.filter(e, this.expr(e.node));
+      }
+      case "Test": return `${this.applyCallable(this.testRef(e.name, e), this.expr(e.node), e)}`;
+      case "CondExpr": {
+        const otherwise = e.expr2 ? this.expr(e.expr2)
+          : `new env.undefinedClass({ hint: ${JSON.stringify(`the inline if-expression on line ${e.lineno} evaluated to false and no else section was defined.`)} })`;
+        return `(truthy(${this.expr(e.test)}) ? ${this.expr(e.expr1)} : ${otherwise})`;
+      }
+      case "BinOp": return `${e.op}(${this.expr(e.left)}, ${this.expr(e.right)})`;
+      case "And": {
+        const t = this.temp();
+        return `(${t} = ${this.expr(e.left)}, truthy(${t}) ? ${this.expr(e.right)} : ${t})`;
+      }
+      case "Or": {
+        const t = this.temp();
+        return `(${t} = ${this.expr(e.left)}, truthy(${t}) ? ${t} : ${this.expr(e.right)})`;
+      }
+      case "Unary":
+        if (e.op === "not") return `!truthy(${this.expr(e.node)})`;
+        return `${e.op}(${this.expr(e.node)})`;
+      case "Concat": {
+        const parts = `[${e.nodes.map((n) => this.expr(n)).join(", ")}]`;
+        if (this.autoescape === "volatile") return `(ctx.evalCtx.autoescape ? markupJoin(${parts}) : strJoin(${parts}))`;
+        return this.autoescape ? `markupJoin(${parts})` : `strJoin(${parts})`;
+      }
+      case "Compare": {
+        let left = this.expr(e.expr);
+        const checks: string[] = [];
+        e.ops.forEach((op, i) => {
+          const last = i === e.ops.length - 1;
+          let right = this.expr(op.expr);
+          if (!last) {
+            const t = this.temp();
+            right = `(${t} = ${right})`;
+            checks.push(this.compareCode(op.op, left, right));
+            left = t;
+          } else checks.push(this.compareCode(op.op, left, right));
+        });
+        return `(${checks.join(" && ")})`;
+      }
+      case "NSRef": return `getattr(${this.loadName(e.name)}, ${JSON.stringify(e.attr)})`;
+    }
+  }
+
+  private compareCode(op: string, a: string, b: string): string {
+    switch (op) {
+      case "eq": return `pyEq(${a}, ${b})`;
+      case "ne": return `!pyEq(${a}, ${b})`;
+      case "lt": return `(pyCompare(${a}, ${b}, "<") < 0)`;
+      case "lteq": return `(pyCompare(${a}, ${b}, "<=") <= 0)`;
+      case "gt": return `(pyCompare(${a}, ${b}, ">") > 0)`;
+      case "gteq": return `(pyCompare(${a}, ${b}, ">=") >= 0)`;
+      case "in": return `contains(${b}, ${a})`;
+      default: return `!contains(${b}, ${a})`;
+    }
+  }
+}

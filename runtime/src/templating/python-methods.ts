@@ -1,0 +1,469 @@
+/**
+ * The Python methods templates call on strings, lists and dicts (`name.upper()`, `d.items()`, `xs.append(1)`),
+ * plus `%` formatting and `str.format`. Markup stays Markup through them, with arguments escaped.
+ */
+import { TemplateRuntimeError } from "./errors.js";
+import { escape, Markup } from "./markup.js";
+import { floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingGet, num, pyEq, pyRepr, pyStr, tuple, isTuple, typeName, Undefined } from "./values.js";
+
+type Method = (...args: unknown[]) => unknown;
+
+const WS = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u001c\u001d\u001e\u001f\u0085";
+
+function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  const set = chars === undefined || chars === null ? WS : String(chars);
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && set.includes(s[a] as string)) a++;
+  if (right) while (b > a && set.includes(s[b - 1] as string)) b--;
+  return s.slice(a, b);
+}
+
+/** Python's str.split. */
+export function pySplit(s: string, sep: unknown, maxsplit: unknown): string[] {
+  const max = maxsplit === undefined || maxsplit === null ? -1 : num(maxsplit);
+  if (sep === undefined || sep === null) {
+    const out: string[] = [];
+    let rest = s.replace(/^\s+/, "");
+    while (rest.length) {
+      if (max >= 0 && out.length === max) {
+        out.push(rest);
+        break;
+      }
+      const m = /\s+/.exec(rest);
+      if (!m) {
+        out.push(rest);
+        break;
+      }
+      out.push(rest.slice(0, m.index));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    return out;
+  }
+  const sp = String(sep);
+  if (sp === "") throw new TemplateRuntimeError("empty separator");
+  const parts = s.split(sp);
+  if (max < 0 || parts.length <= max + 1) return parts;
+  return [...parts.slice(0, max), parts.slice(max).join(sp)];
+}
+
+function pyRsplit(s: string, sep: unknown, maxsplit: unknown): string[] {
+  const max = maxsplit === undefined || maxsplit === null ? -1 : num(maxsplit);
+  if (max < 0) return pySplit(s, sep, -1);
+  if (sep === undefined || sep === null) {
+    const words = pySplit(s, null, -1);
+    if (words.length <= max + 1) return words;
+    const trimmed = s.replace(/\s+$/, "");
+    const out: string[] = [];
+    let end = trimmed.length;
+    for (let i = 0; i < max; i++) {
+      const w = words[words.length - 1 - i] as string;
+      const at = trimmed.lastIndexOf(w, end - w.length);
+      out.unshift(w);
+      end = at;
+      while (end > 0 && /\s/.test(trimmed[end - 1] as string)) end--;
+    }
+    out.unshift(trimmed.slice(0, end).replace(/^\s+/, ""));
+    return out;
+  }
+  const sp = String(sep);
+  const parts = s.split(sp);
+  if (parts.length <= max + 1) return parts;
+  return [parts.slice(0, parts.length - max).join(sp), ...parts.slice(parts.length - max)];
+}
+
+/** Python's str.replace(old, new, count). */
+export function pyReplace(s: string, old: unknown, nw: unknown, count?: unknown): string {
+    const o = String(old);
+    const n = String(nw);
+    const limit = count === undefined || count === null || num(count) < 0 ? Infinity : num(count);
+    if (o === "") {
+      const chars = [...s];
+      let out = "";
+      let done = 0;
+      for (let i = 0; i <= chars.length; i++) {
+        if (done < limit) { out += n; done++; }
+        if (i < chars.length) out += chars[i];
+      }
+      return out;
+    }
+    let out = "";
+    let pos = 0;
+    let done = 0;
+    for (;;) {
+      const at = done < limit ? s.indexOf(o, pos) : -1;
+      if (at === -1) return out + s.slice(pos);
+      out += s.slice(pos, at) + n;
+      pos = at + o.length;
+      done++;
+    }
+}
+
+/** Python's str.title(). */
+export function pyTitle(s: string): string {
+  return s.replace(/[A-Za-z\u00c0-\uffff]+/g, (w) => (w[0] as string).toUpperCase() + w.slice(1).toLowerCase());
+}
+
+/** Python's str.capitalize(). */
+export function pyCapitalize(s: string): string {
+  return s ? (s[0] as string).toUpperCase() + s.slice(1).toLowerCase() : s;
+}
+
+function pad(s: string, width: unknown, fill: unknown, where: "center" | "left" | "right"): string {
+  const w = num(width);
+  const f = fill === undefined ? " " : String(fill);
+  if (s.length >= w) return s;
+  const total = w - s.length;
+  if (where === "left") return s + f.repeat(total);
+  if (where === "right") return f.repeat(total) + s;
+  const left = Math.floor(total / 2) + (total & w & 1);
+  return f.repeat(left) + s + f.repeat(total - left);
+}
+
+function prefixArg(prefix: unknown): string[] {
+  return Array.isArray(prefix) ? prefix.map(String) : [String(prefix)];
+}
+
+const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
+  upper: (s) => s.toUpperCase(),
+  lower: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase(),
+  title: (s) => pyTitle(s),
+  capitalize: (s) => pyCapitalize(s),
+  swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+  strip: (s, c) => stripChars(s, c, true, true),
+  lstrip: (s, c) => stripChars(s, c, true, false),
+  rstrip: (s, c) => stripChars(s, c, false, true),
+  split: (s, sep, max) => pySplit(s, sep, max),
+  rsplit: (s, sep, max) => pyRsplit(s, sep, max),
+  splitlines: (s, keep) => {
+    const parts = s.split(/(\r\n|\r|\n)/);
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const line = parts[i] as string;
+      const nl = parts[i + 1] ?? "";
+      if (i === parts.length - 1 && line === "") break;
+      out.push(keep ? line + nl : line);
+    }
+    return out;
+  },
+  join: (s, items) => iterStrings(items).join(s),
+  startswith: (s, p) => prefixArg(p).some((x) => s.startsWith(x)),
+  endswith: (s, p) => prefixArg(p).some((x) => s.endsWith(x)),
+  replace: (s, old, nw, count) => pyReplace(s, old, nw, count),
+  find: (s, sub, start, end) => {
+    const i = s.slice(0, end === undefined ? undefined : num(end)).indexOf(String(sub), start === undefined ? 0 : num(start));
+    return i;
+  },
+  rfind: (s, sub) => s.lastIndexOf(String(sub)),
+  index: (s, sub) => {
+    const i = s.indexOf(String(sub));
+    if (i === -1) throw new TemplateRuntimeError("substring not found");
+    return i;
+  },
+  count: (s, sub) => {
+    const x = String(sub);
+    if (x === "") return [...s].length + 1;
+    return s.split(x).length - 1;
+  },
+  center: (s, w, f) => pad(s, w, f, "center"),
+  ljust: (s, w, f) => pad(s, w, f, "left"),
+  rjust: (s, w, f) => pad(s, w, f, "right"),
+  zfill: (s, w) => {
+    const sign = s[0] === "-" || s[0] === "+" ? (s[0] as string) : "";
+    return sign + s.slice(sign.length).padStart(num(w) - sign.length, "0");
+  },
+  isdigit: (s) => /^\d+$/.test(s),
+  isdecimal: (s) => /^\d+$/.test(s),
+  isnumeric: (s) => /^\d+$/.test(s),
+  isalpha: (s) => /^\p{L}+$/u.test(s),
+  isalnum: (s) => /^[\p{L}\p{N}]+$/u.test(s),
+  isspace: (s) => /^\s+$/.test(s),
+  isupper: (s) => /\p{Lu}/u.test(s) && s === s.toUpperCase(),
+  islower: (s) => /\p{Ll}/u.test(s) && s === s.toLowerCase(),
+  istitle: (s) => /\p{L}/u.test(s) && pyTitle(s) === s,
+  partition: (s, sep) => {
+    const i = s.indexOf(String(sep));
+    return i === -1 ? tuple([s, "", ""]) : tuple([s.slice(0, i), String(sep), s.slice(i + String(sep).length)]);
+  },
+  rpartition: (s, sep) => {
+    const i = s.lastIndexOf(String(sep));
+    return i === -1 ? tuple(["", "", s]) : tuple([s.slice(0, i), String(sep), s.slice(i + String(sep).length)]);
+  },
+  removeprefix: (s, p) => (s.startsWith(String(p)) ? s.slice(String(p).length) : s),
+  removesuffix: (s, p) => (String(p) && s.endsWith(String(p)) ? s.slice(0, s.length - String(p).length) : s),
+  format: (s, ...args) => strFormat(s, args, false),
+};
+
+/** Methods whose Markup form returns Markup with escaped arguments. */
+const MARKUP_WRAPS = new Set(["upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "center", "ljust", "rjust", "zfill", "replace", "removeprefix", "removesuffix"]);
+
+function iterStrings(items: unknown): string[] {
+  const arr = Array.isArray(items) ? items : items instanceof Undefined ? items.iter() : typeof items === "string" ? [...items] : isMapping(items) ? Object.keys(items) : [];
+  return arr.map((x, i) => {
+    if (typeof x !== "string" && !(x instanceof Markup)) throw new TemplateRuntimeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    return String(x);
+  });
+}
+
+function markupMethod(m: Markup, name: string): Method | undefined {
+  if (name === "join") return (items) => m.join(Array.isArray(items) ? items : []);
+  if (name === "format") return (...args) => new Markup(strFormat(m.value, args, true));
+  if (name === "striptags") return () => m.striptags();
+  if (name === "unescape") return () => m.unescape();
+  if (name === "split" || name === "rsplit" || name === "splitlines") {
+    const f = STR_METHODS[name] as (s: string, ...a: unknown[]) => unknown;
+    return (...args) => (f(m.value, ...args) as string[]).map((x) => new Markup(x));
+  }
+  const f = STR_METHODS[name];
+  if (!f) return undefined;
+  if (!MARKUP_WRAPS.has(name)) return (...args) => f(m.value, ...args);
+  return (...args) => new Markup(f(m.value, ...args.map((a) => (typeof a === "string" ? escape(a).value : a))) as string);
+}
+
+function listIndex(list: unknown[], i: unknown): number {
+  let n = i === undefined ? list.length - 1 : num(i);
+  if (n < 0) n += list.length;
+  if (n < 0 || n >= list.length) throw new TemplateRuntimeError(list.length ? "pop index out of range" : "pop from empty list");
+  return n;
+}
+
+const LIST_METHODS: Record<string, (l: unknown[], ...a: unknown[]) => unknown> = {
+  append: (l, x) => { l.push(x); return null; },
+  extend: (l, xs) => { l.push(...(Array.isArray(xs) ? xs : [])); return null; },
+  insert: (l, i, x) => { l.splice(num(i) < 0 ? Math.max(0, l.length + num(i)) : num(i), 0, x); return null; },
+  pop: (l, i) => l.splice(listIndex(l, i), 1)[0],
+  remove: (l, x) => {
+    const i = l.findIndex((y) => pyEq(x, y));
+    if (i === -1) throw new TemplateRuntimeError("list.remove(x): x not in list");
+    l.splice(i, 1);
+    return null;
+  },
+  index: (l, x) => {
+    const i = l.findIndex((y) => pyEq(x, y));
+    if (i === -1) throw new TemplateRuntimeError(`${pyRepr(x)} is not in list`);
+    return i;
+  },
+  count: (l, x) => l.filter((y) => pyEq(x, y)).length,
+  reverse: (l) => { l.reverse(); return null; },
+  copy: (l) => [...l],
+  clear: (l) => { l.length = 0; return null; },
+};
+
+const DICT_METHODS: Record<string, (d: Record<string, unknown>, ...a: unknown[]) => unknown> = {
+  items: (d) => Object.keys(d).map((k) => tuple([k, d[k]])),
+  keys: (d) => Object.keys(d),
+  values: (d) => Object.values(d),
+  get: (d, k, dflt) => {
+    const v = mappingGet(d, k);
+    return v === undefined ? (dflt === undefined ? null : dflt) : v;
+  },
+  pop: (d, k, dflt) => {
+    const key = pyStr(k);
+    if (Object.prototype.hasOwnProperty.call(d, key)) {
+      const v = d[key];
+      delete d[key];
+      return v;
+    }
+    if (dflt === undefined) throw new TemplateRuntimeError(pyRepr(k));
+    return dflt;
+  },
+  setdefault: (d, k, dflt) => {
+    const key = pyStr(k);
+    if (!Object.prototype.hasOwnProperty.call(d, key)) d[key] = dflt === undefined ? null : dflt;
+    return d[key];
+  },
+  update: (d, ...args) => {
+    for (const a of args) {
+      if (a instanceof Kwargs) Object.assign(d, a.values);
+      else if (isPlainObject(a)) Object.assign(d, a);
+      else if (Array.isArray(a)) for (const pair of a) if (Array.isArray(pair)) d[pyStr(pair[0])] = pair[1];
+    }
+    return null;
+  },
+  copy: (d) => ({ ...d }),
+  clear: (d) => { for (const k of Object.keys(d)) delete d[k]; return null; },
+};
+
+/** The Python method `name` of a str, Markup, list or dict value, bound to it; undefined if there is none. */
+export function pyMethod(obj: unknown, name: string): Method | undefined {
+  if (typeof obj === "string") {
+    const f = STR_METHODS[name];
+    return f && Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? (...args) => f(obj, ...args) : undefined;
+  }
+  if (obj instanceof Markup) return Object.prototype.hasOwnProperty.call(STR_METHODS, name) || ["join", "striptags", "unescape"].includes(name) ? markupMethod(obj, name) : undefined;
+  if (Array.isArray(obj)) {
+    const f = LIST_METHODS[name];
+    return f && Object.prototype.hasOwnProperty.call(LIST_METHODS, name) ? (...args) => f(obj, ...args) : undefined;
+  }
+  if (obj instanceof Map) {
+    if (name === "items") return () => [...obj].map(([k, v]) => tuple([k, v]));
+    if (name === "keys") return () => [...obj.keys()];
+    if (name === "values") return () => [...obj.values()];
+    if (name === "get") return (k, d) => (obj.has(k) ? obj.get(k) : d === undefined ? null : d);
+    return undefined;
+  }
+  const f = DICT_METHODS[name];
+  return f && Object.prototype.hasOwnProperty.call(DICT_METHODS, name) ? (...args) => f(obj as Record<string, unknown>, ...args) : undefined;
+}
+
+/** Formats one value with a Python format spec (`>10`, `.2f`, `05d`, `,`, ...). */
+export function formatSpec(value: unknown, spec: string): string {
+  const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
+  if (!m) throw new TemplateRuntimeError(`Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+  const [, fillChar, alignChar, sign = "-", alt, zero, widthText, grouping, precText, typeChar] = m;
+  let fill = fillChar ?? (zero && !alignChar ? "0" : " ");
+  let align = alignChar ?? (zero ? "=" : isNumber(value) || typeof value === "boolean" ? ">" : "<");
+  const precision = precText === undefined ? undefined : Number(precText);
+  let body: string;
+  let signStr = "";
+  if (isNumber(value) || typeof value === "boolean") {
+    const n = num(value);
+    const t = typeChar ?? (isFloat(value) ? "" : "d");
+    const abs = Math.abs(n);
+    signStr = n < 0 || Object.is(n, -0) ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
+    switch (t) {
+      case "d": case "n": body = String(Math.trunc(abs)); break;
+      case "f": case "F": body = abs.toFixed(precision ?? 6); break;
+      case "%": body = (abs * 100).toFixed(precision ?? 6) + "%"; break;
+      case "e": case "E": body = expFormat(abs, precision ?? 6); if (t === "E") body = body.toUpperCase(); break;
+      case "g": case "G": body = gFormat(abs, precision ?? 6, false); break;
+      case "x": body = (alt ? "0x" : "") + Math.trunc(abs).toString(16); break;
+      case "X": body = (alt ? "0X" : "") + Math.trunc(abs).toString(16).toUpperCase(); break;
+      case "o": body = (alt ? "0o" : "") + Math.trunc(abs).toString(8); break;
+      case "b": body = (alt ? "0b" : "") + Math.trunc(abs).toString(2); break;
+      case "c": body = String.fromCodePoint(abs); break;
+      default: body = precision === undefined ? floatRepr(abs) : gFormat(abs, precision, true);
+    }
+    if (grouping) {
+      const [i = "", f] = body.split(".");
+      body = i.replace(/\B(?=(\d{3})+(?!\d))/g, grouping) + (f !== undefined ? "." + f : "");
+    }
+  } else {
+    if (typeChar && typeChar !== "s") throw new TemplateRuntimeError(`Unknown format code '${typeChar}' for object of type '${typeName(value)}'`);
+    body = pyStr(value);
+    if (precision !== undefined) body = body.slice(0, precision);
+  }
+  const width = widthText ? Number(widthText) : 0;
+  const len = signStr.length + body.length;
+  if (len >= width) return signStr + body;
+  const padding = width - len;
+  if (align === "=") return signStr + fill.repeat(padding) + body;
+  const full = signStr + body;
+  if (align === "<") return full + fill.repeat(padding);
+  if (align === "^") return fill.repeat(Math.floor(padding / 2)) + full + fill.repeat(padding - Math.floor(padding / 2));
+  fill = fill || " ";
+  align = ">";
+  return fill.repeat(padding) + full;
+}
+
+function expFormat(n: number, precision: number): string {
+  const [m = "", e = "0"] = n.toExponential(precision).split("e");
+  const exp = Number(e);
+  return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+}
+
+/** `%g` / `{:g}`: precision significant digits, trailing zeros removed. */
+function gFormat(n: number, precision: number, keepPointZero: boolean): string {
+  const p = precision === 0 ? 1 : precision;
+  if (n === 0) return keepPointZero ? "0.0" : "0";
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? "nan" : "inf";
+  const exp = Math.floor(Math.log10(Math.abs(Number(n.toPrecision(p)))));
+  let out: string;
+  if (exp < -4 || exp >= p) {
+    out = expFormat(n, p - 1).replace(/\.?0+e/, "e");
+  } else {
+    out = n.toFixed(Math.max(0, p - 1 - exp));
+    if (out.includes(".")) out = out.replace(/\.?0+$/, "");
+    if (keepPointZero && !out.includes(".") && !out.includes("e")) out += ".0";
+  }
+  return out;
+}
+
+/** Python's `str.format` (auto and manual numbering, names, attributes, indexes, specs, !r/!s). */
+export function strFormat(fmt: string, args: unknown[], escapeArgs: boolean): string {
+  let kwargs: Record<string, unknown> = {};
+  const positional = [...args];
+  if (positional[positional.length - 1] instanceof Kwargs) kwargs = (positional.pop() as Kwargs).values;
+  let auto = 0;
+  return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
+    if (whole === "{{") return "{";
+    if (whole === "}}") return "}";
+    const path = field ?? "";
+    const m = /^([^.[]*)(.*)$/.exec(path) as RegExpExecArray;
+    const head = m[1] ?? "";
+    let value: unknown;
+    if (head === "") value = positional[auto++];
+    else if (/^\d+$/.test(head)) value = positional[Number(head)];
+    else value = kwargs[head];
+    if (value === undefined) throw new TemplateRuntimeError(head === "" || /^\d+$/.test(head) ? `Replacement index ${head || auto - 1} out of range for positional args tuple` : `'${head}'`);
+    for (const part of (m[2] ?? "").matchAll(/\.(\w+)|\[([^\]]+)\]/g)) {
+      const key = part[1] ?? part[2] ?? "";
+      value = Array.isArray(value) && /^\d+$/.test(key) ? value[Number(key)] : (value as Record<string, unknown>)[key];
+    }
+    if (conv === "r") value = pyRepr(value);
+    let text = formatSpec(value, spec ?? "");
+    if (escapeArgs && !(value instanceof Markup)) text = escape(text).value;
+    return text;
+  });
+}
+
+/** Python's printf-style `fmt % args`; Markup formats escape their arguments. */
+export function percentFormat(fmt: string | Markup, args: unknown): string | Markup {
+  const isMarkup = fmt instanceof Markup;
+  const src = isMarkup ? fmt.value : fmt;
+  const mapping = isMapping(args) && !Array.isArray(args) ? args : null;
+  const list = Array.isArray(args) && isTuple(args) ? args : [args];
+  let i = 0;
+  let usedMapping = false;
+  const out = src.replace(/%(?:\(([^)]*)\))?([#0\- +]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g, (whole, key: string | undefined, flags: string, widthText: string | undefined, precText: string | undefined, conv: string) => {
+    if (conv === "%") return "%";
+    let value: unknown;
+    if (key !== undefined) {
+      if (!mapping) throw new TemplateRuntimeError("format requires a mapping");
+      usedMapping = true;
+      value = mappingGet(mapping, key);
+      if (value === undefined) throw new TemplateRuntimeError(pyRepr(key));
+    } else {
+      if (i >= list.length) throw new TemplateRuntimeError("not enough arguments for format string");
+      value = list[i++];
+    }
+    let width = widthText === "*" ? num(list[i++]) : widthText ? Number(widthText) : 0;
+    const precision = precText === "*" ? num(list[i++]) : precText !== undefined ? Number(precText) : undefined;
+    let text: string;
+    const left = flags.includes("-");
+    const zero = flags.includes("0") && !left;
+    const plus = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+    if (conv === "s" || conv === "r" || conv === "a") {
+      text = conv === "s" ? (isMarkup ? escape(value).value : pyStr(value)) : pyRepr(value);
+      if (precision !== undefined) text = text.slice(0, precision);
+      return left ? text.padEnd(width) : text.padStart(width);
+    }
+    if (conv === "c") text = typeof value === "string" ? value : String.fromCodePoint(num(value));
+    else {
+      if (!isNumber(value) && typeof value !== "boolean") {
+        if (value instanceof Undefined) value.fail();
+        throw new TemplateRuntimeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
+      }
+      const n = num(value);
+      const abs = Math.abs(n);
+      const sign = n < 0 ? "-" : plus;
+      let body: string;
+      switch (conv) {
+        case "d": case "i": case "u": body = String(Math.trunc(abs)); break;
+        case "o": body = (flags.includes("#") ? "0o" : "") + Math.trunc(abs).toString(8); break;
+        case "x": body = (flags.includes("#") ? "0x" : "") + Math.trunc(abs).toString(16); break;
+        case "X": body = (flags.includes("#") ? "0X" : "") + Math.trunc(abs).toString(16).toUpperCase(); break;
+        case "e": case "E": body = expFormat(abs, precision ?? 6); if (conv === "E") body = body.toUpperCase(); break;
+        case "g": case "G": body = gFormat(abs, precision ?? 6, false); break;
+        default: body = abs.toFixed(precision ?? 6);
+      }
+      if (zero && width > sign.length + body.length) body = body.padStart(width - sign.length, "0");
+      text = sign + body;
+      width = Math.max(width, 0);
+    }
+    return left ? text.padEnd(width) : text.padStart(width);
+  });
+  if (!mapping && !usedMapping && i < list.length) throw new TemplateRuntimeError("not all arguments converted during string formatting");
+  return isMarkup ? new Markup(out) : out;
+}

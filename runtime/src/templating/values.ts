@@ -1,0 +1,382 @@
+/**
+ * Python's value model for templates: float vs int, tuples, None/True/False printing, truthiness,
+ * equality and ordering, and Jinja2's Undefined kinds.
+ */
+import { TemplateRuntimeError, UndefinedError } from "./errors.js";
+
+/**
+ * A Python float whose value happens to be integral (`1.0`, `4 / 2`); other floats are plain numbers.
+ * @example
+ * String(new PyFloat(2)) // "2.0"
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return floatRepr(this.value);
+  }
+}
+
+/** Makes a float result: integral values keep their float-ness in a PyFloat. */
+export function mkFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) ? new PyFloat(n) : n;
+}
+
+/** True for Python floats (PyFloat or a non-integral number). */
+export function isFloat(v: unknown): boolean {
+  return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
+}
+
+/** True for Python numbers (int, float; booleans excluded). */
+export function isNumber(v: unknown): v is number | PyFloat {
+  return typeof v === "number" || v instanceof PyFloat;
+}
+
+/** The JS number of an int/float/bool. */
+export function num(v: unknown): number {
+  return typeof v === "number" ? v : v instanceof PyFloat ? v.value : typeof v === "boolean" ? (v ? 1 : 0) : NaN;
+}
+
+const TUPLE = Symbol("jinja.tuple");
+
+/**
+ * Marks an array as a Python tuple (only printing differs: `(1, 2)`).
+ * @example
+ * pyRepr(tuple([1, "a"])) // "(1, 'a')"
+ */
+export function tuple<T>(items: T[]): T[] {
+  (items as unknown as Record<symbol, boolean>)[TUPLE] = true;
+  return items;
+}
+
+/** True when an array was made by {@link tuple}. */
+export function isTuple(v: unknown): boolean {
+  return Array.isArray(v) && (v as unknown as Record<symbol, boolean>)[TUPLE] === true;
+}
+
+/** Python's repr of a float: shortest round-trip digits, exponent outside 1e-4 ≤ |x| < 1e16. */
+export function floatRepr(n: number): string {
+  if (Number.isNaN(n)) return "nan";
+  if (n === Infinity) return "inf";
+  if (n === -Infinity) return "-inf";
+  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const [mant = "", expText = "0"] = n.toExponential().split("e");
+  const exp = Number(expText);
+  const neg = mant.startsWith("-");
+  const digits = mant.replace("-", "").replace(".", "");
+  let out: string;
+  if (exp >= -4 && exp < 16) {
+    if (exp >= 0) {
+      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+      out = `${intPart}.${digits.slice(exp + 1) || "0"}`;
+    } else out = `0.${"0".repeat(-exp - 1)}${digits}`;
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  return neg ? "-" + out : out;
+}
+
+/** A plain JS object used as a Python dict. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object") return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** True for Python mappings: plain objects and Maps. */
+export function isMapping(v: unknown): v is Record<string, unknown> | Map<unknown, unknown> {
+  return v instanceof Map || isPlainObject(v);
+}
+
+/** Keys of a mapping in insertion order. */
+export function mappingKeys(v: Record<string, unknown> | Map<unknown, unknown>): unknown[] {
+  return v instanceof Map ? [...v.keys()] : Object.keys(v);
+}
+
+/** Looks up a key in a mapping; JS `undefined` when missing. */
+export function mappingGet(v: Record<string, unknown> | Map<unknown, unknown>, key: unknown): unknown {
+  if (v instanceof Map) return v.get(key);
+  const k = typeof key === "string" ? key : pyStr(key);
+  return Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
+}
+
+/**
+ * Keyword arguments passed to a plain JS function that declares no parameter names (last argument).
+ * @example
+ * env.globals.tag = (name: string, kw?: Kwargs) => `<${name} class="${kw?.values.cls ?? ""}">`;
+ */
+export class Kwargs {
+  constructor(readonly values: Record<string, unknown>) {}
+}
+
+/** How a built-in wants to be called: named parameters (for keyword arguments) and what is passed first. */
+export interface Signature {
+  params?: string[];
+  pass?: "environment" | "evalContext" | "context";
+  varKwargs?: boolean;
+}
+
+/** Where a function's {@link Signature} is stored. */
+export const SIGNATURE = Symbol("jinja.signature");
+
+/**
+ * Attaches a {@link Signature} to a function so templates can pass keyword arguments to it.
+ * @example
+ * env.filters.shout = withSignature((s: string, mark = "!") => s + mark, { params: ["mark"] });
+ */
+export function withSignature<F extends (...args: never[]) => unknown>(fn: F, sig: Signature): F {
+  (fn as unknown as Record<symbol, Signature>)[SIGNATURE] = sig;
+  return fn;
+}
+
+/** Python type name of a value, as in error messages. */
+export function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (v instanceof PyFloat) return "float";
+  if (typeof v === "string") return "str";
+  if (Array.isArray(v)) return isTuple(v) ? "tuple" : "list";
+  if (isMapping(v)) return "dict";
+  if (typeof v === "function") return "function";
+  if (v instanceof Undefined) return v.constructor.name;
+  return (v as object).constructor?.name ?? "object";
+}
+
+/** `'str object'`-style description used by Undefined messages. */
+function objectTypeRepr(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  return `${typeName(v)} object`;
+}
+
+/** Python's repr of a string. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Hook so markup.ts can give Markup its repr without an import cycle. */
+export const HTML = Symbol.for("jinja.__html__");
+
+/** Python's repr() of a template value. */
+export function pyRepr(v: unknown): string {
+  if (typeof v === "string") return strRepr(v);
+  if (v !== null && typeof v === "object" && HTML in v) return `Markup(${strRepr(String(v))})`;
+  if (Array.isArray(v)) {
+    const inner = v.map(pyRepr).join(", ");
+    if (isTuple(v)) return v.length === 1 ? `(${inner},)` : `(${inner})`;
+    return `[${inner}]`;
+  }
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  if (isPlainObject(v)) return `{${Object.keys(v).map((k) => `${strRepr(k)}: ${pyRepr(v[k])}`).join(", ")}}`;
+  if (v instanceof Set) return v.size ? `{${[...v].map(pyRepr).join(", ")}}` : "set()";
+  if (v instanceof Undefined) return v.repr();
+  return pyStr(v);
+}
+
+/** Python's str() of a template value (what `{{ }}` prints before escaping). */
+export function pyStr(v: unknown): string {
+  switch (typeof v) {
+    case "string": return v;
+    case "number": return Number.isInteger(v) ? (Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString()) : floatRepr(v);
+    case "boolean": return v ? "True" : "False";
+    case "undefined": return "None";
+    case "function": return `<function ${v.name || "<lambda>"}>`;
+    case "bigint": return v.toString();
+    default:
+  }
+  if (v === null) return "None";
+  if (v instanceof Undefined) return v.toString();
+  if (v instanceof PyFloat) return floatRepr(v.value);
+  if (Array.isArray(v) || isMapping(v) || v instanceof Set) return pyRepr(v);
+  return String(v);
+}
+
+/** Python truthiness. */
+export function truthy(v: unknown): boolean {
+  if (typeof v === "boolean") return v;
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string") return v.length > 0;
+  if (typeof v === "number") return v !== 0 && !Number.isNaN(v) ? true : Number.isNaN(v);
+  if (typeof v !== "object") return true;
+  if (v instanceof Undefined) return v.bool();
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map || v instanceof Set) return v.size > 0;
+  if (isPlainObject(v)) return Object.keys(v).length > 0;
+  if (HTML in v) return String(v).length > 0;
+  return true;
+}
+
+/** Python `==`. */
+export function pyEq(a: unknown, b: unknown): boolean {
+  if (a === b) return a === a || typeof a !== "number";
+  if (a instanceof Undefined || b instanceof Undefined) return a instanceof Undefined && b instanceof Undefined && a.constructor === b.constructor && a.eqCheck();
+  const an = isNumber(a) || typeof a === "boolean";
+  const bn = isNumber(b) || typeof b === "boolean";
+  if (an || bn) return an && bn && num(a) === num(b);
+  if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  const as = typeof a === "string" || (typeof a === "object" && HTML in a);
+  const bs = typeof b === "string" || (typeof b === "object" && HTML in b);
+  if (as || bs) return as && bs && String(a) === String(b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length || isTuple(a) !== isTuple(b)) return false;
+    return a.every((x, i) => pyEq(x, b[i]));
+  }
+  if (isMapping(a) && isMapping(b)) {
+    const ak = mappingKeys(a);
+    const bk = mappingKeys(b);
+    if (ak.length !== bk.length) return false;
+    return ak.every((k) => {
+      const bv = mappingGet(b, k);
+      return bv !== undefined && pyEq(mappingGet(a, k), bv);
+    });
+  }
+  return false;
+}
+
+/** Python ordering: negative, zero or positive; throws Python's TypeError message for unorderable types. */
+export function pyCompare(a: unknown, b: unknown, op = "<"): number {
+  const an = isNumber(a) || typeof a === "boolean";
+  const bn = isNumber(b) || typeof b === "boolean";
+  if (an && bn) {
+    const x = num(a);
+    const y = num(b);
+    return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+  }
+  const as = typeof a === "string" || (a !== null && typeof a === "object" && HTML in a);
+  const bs = typeof b === "string" || (b !== null && typeof b === "object" && HTML in b);
+  if (as && bs) {
+    const x = String(a);
+    const y = String(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (!pyEq(a[i], b[i])) return pyCompare(a[i], b[i], op);
+    }
+    return a.length - b.length;
+  }
+  if (a instanceof Undefined) a.fail();
+  if (b instanceof Undefined) b.fail();
+  throw new TemplateRuntimeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/**
+ * Jinja2's default Undefined: prints as "", iterates as empty, is falsy; anything else raises UndefinedError.
+ * @example
+ * String(new Undefined({ name: "user" })) // ""
+ */
+export class Undefined {
+  readonly hint: string | undefined;
+  readonly obj: unknown;
+  readonly name: unknown;
+  readonly hasObj: boolean;
+
+  constructor(o: { hint?: string | undefined; obj?: unknown; name?: unknown; hasObj?: boolean } = {}) {
+    this.hint = o.hint;
+    this.obj = o.obj;
+    this.name = o.name;
+    this.hasObj = o.hasObj ?? "obj" in o;
+  }
+
+  /** The message Jinja2 gives when this undefined is used. */
+  message(): string {
+    if (this.hint) return this.hint;
+    if (!this.hasObj) return `${pyRepr(this.name)} is undefined`;
+    if (typeof this.name !== "string") return `${objectTypeRepr(this.obj)} has no element ${pyRepr(this.name)}`;
+    return `${strRepr(objectTypeRepr(this.obj))} has no attribute ${strRepr(this.name)}`;
+  }
+
+  /** Raises the UndefinedError for this value. */
+  fail(): never {
+    throw new UndefinedError(this.message());
+  }
+
+  /** Attribute access on an undefined value. */
+  getattr(_name: string): unknown {
+    return this.fail();
+  }
+
+  toString(): string {
+    return "";
+  }
+
+  bool(): boolean {
+    return false;
+  }
+
+  iter(): unknown[] {
+    return [];
+  }
+
+  /** Strict undefineds refuse even `==`. */
+  eqCheck(): boolean {
+    return true;
+  }
+
+  repr(): string {
+    return "Undefined";
+  }
+}
+
+/**
+ * An Undefined that also fails when printed, iterated, tested for truth or compared.
+ * @example
+ * new Environment({ undefined: "strict" })
+ */
+export class StrictUndefined extends Undefined {
+  override toString(): string {
+    return this.fail();
+  }
+  override bool(): boolean {
+    return this.fail();
+  }
+  override iter(): unknown[] {
+    return this.fail();
+  }
+  override eqCheck(): boolean {
+    return this.fail();
+  }
+}
+
+/**
+ * An Undefined whose attributes and items are undefined too (`a.b.c` prints "" when `a` is missing).
+ * @example
+ * new Environment({ undefined: "chainable" })
+ */
+export class ChainableUndefined extends Undefined {
+  override getattr(): unknown {
+    return this;
+  }
+}
+
+/**
+ * An Undefined that prints itself as `{{ name }}`, to spot missing values in output.
+ * @example
+ * new Environment({ undefined: "debug" })
+ */
+export class DebugUndefined extends Undefined {
+  override toString(): string {
+    if (this.hint) return `{{ undefined value printed: ${this.hint} }}`;
+    if (!this.hasObj) return `{{ ${pyStr(this.name)} }}`;
+    return `{{ no such element: ${objectTypeRepr(this.obj)}[${pyRepr(this.name)}] }}`;
+  }
+}
+
+/** The constructor type of the Undefined kinds. */
+export type UndefinedClass = new (o?: { hint?: string | undefined; obj?: unknown; name?: unknown; hasObj?: boolean }) => Undefined;
