@@ -64,7 +64,9 @@ export function buildPath(endpoint: string, rules: readonly BuildRule[], values:
   if (rules.length === 0) throw new BuildError(`Could not build url for endpoint '${endpoint}'. Check the endpoint name (blueprint endpoints are 'blueprint.name').`);
   const method = values._method?.toUpperCase();
   const given = Object.keys(values).filter((k) => !k.startsWith("_") && values[k] !== undefined && values[k] !== null);
-  const candidate = rules.find((r) => r.rule.names.every((n) => given.includes(n)) && (method === undefined || r.methods.includes(method)));
+  // Werkzeug tries the rules that use more of the given values first.
+  const ordered = [...rules].sort((a, b) => b.rule.names.length - a.rule.names.length);
+  const candidate = ordered.find((r) => r.rule.names.every((n) => given.includes(n)) && (method === undefined || r.methods.includes(method)));
   if (candidate === undefined) {
     const first = rules[0] as BuildRule;
     const missing = first.rule.names.filter((n) => !given.includes(n));
