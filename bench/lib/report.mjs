@@ -62,11 +62,16 @@ function tableOf(result) {
     return [
       row.label,
       ...result.columns.map((c) => formatNumber(row.values[c.key], c.digits)),
-      row.subject === result.baseline ? "(baseline)" : ratio === undefined ? "n/a" : `${ratio.toFixed(2)}×`,
+      row.subject === result.baseline ? "(baseline)" : ratio === undefined ? "n/a" : formatRatio(ratio),
       verdict,
     ];
   });
   return [header, ...body];
+}
+
+/** Two decimals, or two significant digits for ratios far below 1 (so 1/2000 does not read as 0.00×). */
+function formatRatio(ratio) {
+  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
 }
 
 function formatNumber(value, digits) {
@@ -122,7 +127,7 @@ function footer(report) {
     lines.push("", "Targets (issue 4):");
     for (const t of targets) {
       const state = t.met === undefined ? "not measured" : t.met ? "met" : "MISSED";
-      lines.push(`  ${t.case} vs ${t.subject}: ≥ ${t.atLeast}× → ${t.ratio === undefined ? "n/a" : `${t.ratio.toFixed(2)}×`} ${state}`);
+      lines.push(`  ${t.case} vs ${t.subject}: ≥ ${t.atLeast}× → ${t.ratio === undefined ? "n/a" : formatRatio(t.ratio)} ${state}`);
     }
   }
   if (report.skipped.length > 0) {
