@@ -1,3 +1,5 @@
+import { requestFinished } from "./signals.js";
+
 /**
  * What one request-log line says about a finished request.
  *
@@ -53,4 +55,31 @@ export function formatRequestLine(entry: RequestLogEntry): string {
     c === '"' || c === "\\" ? "\\" + c : "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0"),
   );
   return `${entry.remoteAddr} - - [${formatLogTime(entry.time)}] "${requestLine}" ${entry.status} -`;
+}
+
+/**
+ * Prints one {@link formatRequestLine} line per request handled by any Vial app in this process, from the
+ * `requestFinished` signal; returns the function that stops it. The protocol is not known at that level,
+ * so it says HTTP/1.1. (`vial run` logs from its HTTP server instead, where the protocol is known.)
+ *
+ * @example
+ * ```ts
+ * const stop = logRequests();
+ * await app.listen({ port: 5000 });
+ * ```
+ */
+export function logRequests(log: (line: string) => void = console.log): () => void {
+  return requestFinished.connect((_app, { request, response }) => {
+    const query = request.queryString;
+    log(
+      formatRequestLine({
+        remoteAddr: request.remoteAddr ?? "-",
+        time: new Date(),
+        method: request.method,
+        path: query === "" ? request.rawPath : `${request.rawPath}?${query}`,
+        protocol: "HTTP/1.1",
+        status: response.status,
+      }),
+    );
+  });
 }

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { request as httpRequest } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ListeningServer } from "./adapter/node.js";
+import { Vial } from "./app.js";
+import { NotFound } from "./exceptions.js";
 import type { ByteRange, FileReader } from "./files.js";
-import { mimeTypeFor, safeJoin, serveFile } from "./static.js";
+import { mimeTypeFor, safeJoin, sendFile, serveFile } from "./static.js";
 
 const MTIME = Date.UTC(2026, 0, 15, 10, 30, 0, 250);
 
@@ -41,6 +45,10 @@ function get(filename: string, headers: Record<string, string> = {}, method = "G
   return serveFile({ files, root, filename, request: new Request("http://localhost/static/x", { method, headers }) });
 }
 
+async function expectNotFound(filename: string): Promise<void> {
+  await expect(get(filename)).rejects.toBeInstanceOf(NotFound);
+}
+
 describe("serveFile", () => {
   it("serves a file with its type, length, validators and no-cache by default", async () => {
     const res = await get("site.css");
@@ -65,10 +73,10 @@ describe("serveFile", () => {
     expect(await (await get("./js//app.js")).text()).toBe("console.log(1)");
   });
 
-  it("gives 404 for missing files and folders", async () => {
-    expect((await get("nope.css")).status).toBe(404);
-    expect((await get("js")).status).toBe(404);
-    expect((await get("")).status).toBe(404);
+  it("raises NotFound (404) for missing files and folders", async () => {
+    await expectNotFound("nope.css");
+    await expectNotFound("js");
+    await expectNotFound("");
   });
 
   it.each([
@@ -87,18 +95,14 @@ describe("serveFile", () => {
     "site.css\u0000.png",
     "\u0000",
     "site.css\n",
-  ])("never escapes the folder: %j is 404", async (filename) => {
-    const res = await get(filename);
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain("SECRET");
+  ])("never escapes the folder: %j is NotFound", async (filename) => {
+    await expectNotFound(filename);
   });
 
   it.each(["%2e%2e/secret.txt", "%2e%2e%2fsecret.txt", "..%2fsecret.txt", "%252e%252e/secret.txt", "%2e%2e%5csecret.txt"])(
     "does not decode again, so encoded traversal %j cannot escape",
     async (filename) => {
-      const res = await get(filename);
-      expect(res.status).toBe(404);
-      expect(await res.text()).not.toContain("SECRET");
+      await expectNotFound(filename);
     },
   );
 
@@ -209,5 +213,92 @@ describe("mimeTypeFor", () => {
     expect(mimeTypeFor("photo.jpeg")).toBe("image/jpeg");
     expect(mimeTypeFor("Makefile")).toBe("application/octet-stream");
     expect(mimeTypeFor("archive.xyz")).toBe("application/octet-stream");
+  });
+});
+
+describe("the static route and sendFile in an app", () => {
+  const servers: ListeningServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  async function start(setup: (app: Vial) => void = () => undefined): Promise<number> {
+    const app = new Vial({ root: "/srv/app", files });
+    setup(app);
+    const server = await app.listen({ port: 0, host: "127.0.0.1" });
+    servers.push(server);
+    return server.port;
+  }
+
+  // node:http keeps `..` and `%2e` as sent; fetch() would normalise them away before they left the client.
+  function raw(port: number, path: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  it("serves static files with validators and honours SEND_FILE_MAX_AGE_DEFAULT", async () => {
+    const port = await start((app) => {
+      app.config.SEND_FILE_MAX_AGE_DEFAULT = 60;
+    });
+    const res = await raw(port, "/static/js/app.js");
+    expect(res).toMatchObject({ status: 200, body: "console.log(1)" });
+    expect(res.headers["cache-control"]).toBe("public, max-age=60");
+    expect((await raw(port, "/static/js/app.js", { "If-None-Match": String(res.headers["etag"]) })).status).toBe(304);
+    expect((await raw(port, "/static/digits.txt", { Range: "bytes=1-2" })).body).toBe("12");
+  });
+
+  it.each([
+    "/static/../secret.txt",
+    "/static/%2e%2e/secret.txt",
+    "/static/%2e%2e%2fsecret.txt",
+    "/static/..%5csecret.txt",
+    "/static/js/%2e%2e/%2e%2e/secret.txt",
+    "/static/%2fsrv%2fsecret.txt",
+    "/static/site.css%00",
+  ])("answers %s without leaving the static folder", async (path) => {
+    const port = await start();
+    const res = await raw(port, path);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body).not.toContain("SECRET");
+  });
+
+  it("lets errorHandler(404) answer a missing static file", async () => {
+    const port = await start((app) => {
+      app.errorHandler(404, () => ["custom missing page", 404]);
+    });
+    expect(await raw(port, "/static/nope.css")).toMatchObject({ status: 404, body: "custom missing page" });
+  });
+
+  it("sendFile sends a file relative to the app root, as an attachment when asked", async () => {
+    const port = await start((app) => {
+      app.get("/inline", () => sendFile("secret.txt"));
+      app.get("/download", () => sendFile("/srv/app/static/digits.txt", { asAttachment: true, downloadName: "zählen.txt" }));
+      app.get("/typed", () => sendFile("static/site.css", { mimetype: "text/x-custom", maxAge: 5 }));
+      app.get("/missing", () => sendFile("nope.txt"));
+    });
+    const inline = await raw(port, "/inline");
+    expect(inline).toMatchObject({ status: 200, body: "TOP SECRET" });
+    expect(inline.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(inline.headers["content-disposition"]).toBeUndefined();
+    const download = await raw(port, "/download");
+    expect(download.body).toBe("0123456789");
+    expect(download.headers["content-disposition"]).toBe(`attachment; filename="z_hlen.txt"; filename*=UTF-8''z%C3%A4hlen.txt`);
+    const typed = await raw(port, "/typed");
+    expect(typed.headers["content-type"]).toBe("text/x-custom");
+    expect(typed.headers["cache-control"]).toBe("public, max-age=5");
+    expect((await raw(port, "/typed", { "If-None-Match": String(typed.headers["etag"]) })).status).toBe(304);
+    expect((await raw(port, "/missing")).status).toBe(404);
+  });
+
+  it("sendFile outside a request says so", async () => {
+    await expect(sendFile("secret.txt")).rejects.toThrow(/Working outside of application context/);
   });
 });

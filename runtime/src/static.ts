@@ -1,4 +1,6 @@
+import { NotFound } from "./exceptions.js";
 import type { ByteRange, FileReader, FileStat } from "./files.js";
+import { currentApp, request as currentRequest } from "./globals.js";
 
 const TEXT = "; charset=utf-8";
 
@@ -90,6 +92,19 @@ export function safeJoin(root: string, filename: string): string | undefined {
 }
 
 /**
+ * What file serving reads from a request: a web `Request` and Vial's `request` both fit.
+ *
+ * @example
+ * ```ts
+ * const req: RequestLike = new Request("http://localhost/static/site.css");
+ * ```
+ */
+export interface RequestLike {
+  readonly method: string;
+  readonly headers: Headers;
+}
+
+/**
  * Options of {@link serveFile}.
  *
  * @example
@@ -104,8 +119,8 @@ export interface ServeFileOptions {
   root: string;
   /** The untrusted, URL-decoded path below `root` (the `<path:filename>` of the static route). */
   filename: string;
-  /** The request being answered: its method and its conditional and Range headers. */
-  request: Request;
+  /** The request being answered (a web `Request` or Vial's `request`): its method, conditional and Range headers. */
+  request: RequestLike;
   /** Seconds for `Cache-Control: public, max-age=N`; without it the response says `no-cache` (revalidate each time). */
   maxAge?: number;
   /** Overrides the Content-Type guessed from the file's extension. */
@@ -115,23 +130,23 @@ export interface ServeFileOptions {
 }
 
 /**
- * Answers a request with a file below `root`, the way Flask's `send_from_directory` does: 404 for any
- * path that is missing, not a file, or would escape `root` (see {@link safeJoin}); a weak ETag from size and
+ * Answers a request with a file below `root`, the way Flask's `send_from_directory` does: `NotFound` (404,
+ * so `errorHandler(404)` applies) for any path that is missing, not a file, or would escape `root` (see
+ * {@link safeJoin}); a weak ETag from size and
  * mtime plus Last-Modified; 304 when `If-None-Match` (or, without it, `If-Modified-Since`) shows the client's
  * copy is current; a single `Range: bytes=…` gives 206 with Content-Range (416 when it starts past the end,
  * several ranges or a stale `If-Range` give the whole file); HEAD gets the headers and no body.
- * Differs from Flask: a miss returns a plain 404 Response rather than raising, so the caller decides.
  *
  * @example
  * ```ts
  * app.get("/downloads/<path:filename>", ({ filename }) =>
- *   serveFile({ files: app.files, root: app.root + "/downloads", filename, request: request.raw }));
+ *   serveFile({ files: app.files, root: app.root + "/downloads", filename, request }));
  * ```
  */
 export async function serveFile(opts: ServeFileOptions): Promise<Response> {
   const path = safeJoin(opts.root, opts.filename);
   const info = path === undefined ? undefined : await opts.files.stat(path);
-  if (path === undefined || !info?.isFile) return notFound();
+  if (path === undefined || !info?.isFile) throw new NotFound();
   return respondWithFile(opts.files, path, info, opts);
 }
 
@@ -170,10 +185,6 @@ async function respondWithFile(
   }
   headers.set("Content-Length", String(info.size));
   return new Response(isHead ? null : await files.read(path), { status: 200, headers });
-}
-
-function notFound(): Response {
-  return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 function etagMatches(header: string, etag: string): boolean {
@@ -230,21 +241,52 @@ function rangeFor(
  * ```
  */
 export interface SendFileOptions {
+  /** Content-Type to send instead of the one guessed from the file name. */
   mimetype?: string;
+  /** Ask the browser to save the file (`Content-Disposition: attachment`) rather than show it. */
   asAttachment?: boolean;
+  /** The file name the browser sees (default: the file's own name). */
   downloadName?: string;
+  /** Seconds of caching (default: config `SEND_FILE_MAX_AGE_DEFAULT`; none means revalidate every time). */
   maxAge?: number;
 }
 
+function contentDisposition(kind: "attachment" | "inline", name: string): string {
+  // Old clients read only `filename`, so it gets an ASCII stand-in; `filename*` carries the real name.
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  if (ascii === name) return `${kind}; filename="${name}"`;
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(path) || path.startsWith("\\\\");
+}
+
 /**
- * Sends one file as the response to the current request, like Flask's `send_file`.
+ * Sends one file as the response to the current request, like Flask's `send_file`: a relative `path`
+ * is relative to the app's `root`; the reply has the same validators, 304s, ranges and HEAD handling as
+ * {@link serveFile}, and `NotFound` when the file does not exist. The path is trusted: never build it
+ * from user input (use {@link serveFile} with a `root` for that, as Flask's `send_from_directory`).
  *
  * @example
  * ```ts
- * app.get("/report", () => sendFile("reports/latest.csv", { asAttachment: true }));
+ * app.get("/report", () => sendFile("reports/latest.csv", { asAttachment: true, downloadName: "report.csv" }));
  * ```
  */
-export function sendFile(path: string, opts: SendFileOptions = {}): Promise<Response> {
-  void opts;
-  return Promise.reject(new Error(`sendFile(${JSON.stringify(path)}) needs the request context, which is not wired yet`));
+export async function sendFile(path: string, opts: SendFileOptions = {}): Promise<Response> {
+  const app = currentApp;
+  const full = isAbsolutePath(path) ? path : `${app.root.replace(/[\\/]+$/, "")}/${path}`;
+  const info = await app.files.stat(full);
+  if (!info?.isFile) throw new NotFound();
+  const name = opts.downloadName ?? full.slice(Math.max(full.lastIndexOf("/"), full.lastIndexOf("\\")) + 1);
+  const maxAge = opts.maxAge ?? app.config.SEND_FILE_MAX_AGE_DEFAULT;
+  return respondWithFile(app.files, full, info, {
+    request: currentRequest,
+    ...(maxAge !== undefined ? { maxAge } : {}),
+    mimetype: opts.mimetype ?? mimeTypeFor(name),
+    ...(opts.asAttachment || opts.downloadName !== undefined
+      ? { contentDisposition: contentDisposition(opts.asAttachment ? "attachment" : "inline", name) }
+      : {}),
+  });
 }

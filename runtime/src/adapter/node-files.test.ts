@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HTTPException } from "../exceptions.js";
 import { serveFile } from "../static.js";
 import { nodeFileReader } from "./node-files.js";
 
@@ -27,10 +28,15 @@ function startServer(): Promise<number> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers });
-    void serveFile({ files: nodeFileReader, root, filename, request }).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
+    serveFile({ files: nodeFileReader, root, filename, request }).then(
+      async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      },
+      (error: unknown) => {
+        res.writeHead(error instanceof HTTPException ? error.code : 500).end(String(error));
+      },
+    );
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
 }

@@ -94,26 +94,30 @@ function get(port: number, path = "/"): Promise<{ status: number; body: string }
   });
 }
 
-const fakeApp = (greeting: string) => `import { greet } from "./lib/greet.js";
-export const app = {
-  debug: false,
-  async fetch(request: Request): Promise<Response> {
-    return new Response(greet() + " from " + new URL(request.url).pathname + " in " + import.meta.dirname);
-  },
-  urlMap: () => [
-    { endpoint: "index", methods: ["GET", "HEAD", "OPTIONS"], rule: "/" },
-    { endpoint: "about", methods: ["POST", "GET"], rule: "/about" },
-    { endpoint: "static", methods: ["GET", "HEAD"], rule: "/static/<path:filename>" },
-  ],
-};
-export const unused = ${JSON.stringify(greeting)};
+const vialApp = `import { Vial } from "vial";
+import { greet } from "./lib/greet.js";
+
+export const app = new Vial({ root: import.meta.dirname });
+
+app.get("/", function index() {
+  return greet() + " from " + import.meta.dirname;
+});
+
+app.route("/about", { methods: ["POST", "GET"] }, function about() {
+  return "about";
+});
+
+app.get("/boom", function boom() {
+  const items: string[] | undefined = undefined;
+  return items!.join(",");
+});
 `;
 
 const greetModule = (text: string) => `export const greet = (): string => ${JSON.stringify(text)};\n`;
 
 describe("vial routes", () => {
   it("prints the url map sorted by endpoint, without HEAD and OPTIONS", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hi") });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hi") });
     const run = vial(dir, ["routes"]);
     expect(await run.exit).toBe(0);
     expect(run.output()).toBe(
@@ -121,6 +125,7 @@ describe("vial routes", () => {
         "Endpoint  Methods    Rule",
         "--------  ---------  -----------------------",
         "about     GET, POST  /about",
+        "boom      GET        /boom",
         "index     GET        /",
         "static    GET        /static/<path:filename>",
         "",
@@ -130,13 +135,14 @@ describe("vial routes", () => {
   });
 
   it("sorts by rule and shows every method when asked; rejects an unknown sort", async () => {
-    const dir = await project({ "src/app.ts": fakeApp("x"), "src/lib/greet.ts": greetModule("hi") });
+    const dir = await project({ "src/app.ts": vialApp, "src/lib/greet.ts": greetModule("hi") });
     const run = vial(dir, ["routes", "--sort", "rule", "--all-methods"]);
     expect(await run.exit).toBe(0);
-    expect(run.output().split("\n").slice(2, 5)).toEqual([
-      "index     GET, HEAD, OPTIONS  /",
-      "about     GET, POST           /about",
-      "static    GET, HEAD           /static/<path:filename>",
+    expect(run.output().split("\n").slice(2, 6)).toEqual([
+      "index     GET, HEAD, OPTIONS        /",
+      "about     GET, HEAD, OPTIONS, POST  /about",
+      "boom      GET, HEAD, OPTIONS        /boom",
+      "static    GET, HEAD, OPTIONS        /static/<path:filename>",
     ]);
     const bad = vial(dir, ["routes", "--sort", "size"]);
     expect(await bad.exit).toBe(2);
@@ -157,22 +163,40 @@ describe("vial routes", () => {
 
 describe("vial run", () => {
   it("serves the app and logs each request like Werkzeug", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hello") });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
     const server = await serve(dir, []);
-    expect(await get(server.port, "/page?x=1")).toEqual({ status: 200, body: `hello from /page in ${dir}` });
-    await waitFor("the log line", () => (server.output().includes('"GET /page?x=1 HTTP/1.1" 200 -') ? true : undefined), server.output);
-    expect(server.output()).toMatch(/127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/page\?x=1 HTTP\/1\.1" 200 -/);
+    expect(await get(server.port, "/?x=1")).toEqual({ status: 200, body: `hello from ${dir}` });
+    expect((await get(server.port, "/nope")).status).toBe(404);
+    await waitFor("the log lines", () => (server.output().includes('"GET /nope HTTP/1.1" 404 -') ? true : undefined), server.output);
+    expect(server.output()).toMatch(/127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/\?x=1 HTTP\/1\.1" 200 -/);
+  });
+
+  it("shows the debug page with the TypeScript file, line and code with --debug, and nothing of it without", async () => {
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
+    const debug = await serve(dir, ["--debug"]);
+    expect(debug.output()).toContain("Debug mode: on");
+    const page = await get(debug.port, "/boom");
+    expect(page.status).toBe(500);
+    expect(page.body).toContain("<h1>TypeError</h1>");
+    expect(page.body).toMatch(new RegExp(`${dir.replaceAll("/", "\\/")}\\/app\\.ts:16:\\d+`));
+    expect(page.body).toContain('<tr class="current"><td class="ln">16</td><td><pre>  return items!.join(&quot;,&quot;);</pre>');
+
+    const quiet = await serve(dir, []);
+    const plain = await get(quiet.port, "/boom");
+    expect(plain.status).toBe(500);
+    expect(plain.body).not.toContain("app.ts");
+    expect(plain.body).not.toContain("TypeError");
   });
 
   it("reports a syntax error with file:line and exits", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": "export const greet = () => {\n  return 'a' +;\n};\n" });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": "export const greet = () => {\n  return 'a' +;\n};\n" });
     const run = vial(dir, ["run", "--port", "0"]);
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain("lib/greet.ts:2:15: Unexpected \";\"");
   });
 
   it("rejects a bad port", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("hello") });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
     const run = vial(dir, ["run", "--port", "http"]);
     expect(await run.exit).toBe(2);
     expect(run.output()).toContain("--port must be a number");
@@ -181,7 +205,7 @@ describe("vial run", () => {
 
 describe("vial run --reload", () => {
   it("picks up a changed handler without ever refusing a connection", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("version one") });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("version one") });
     const server = await serve(dir, ["--reload"]);
     expect((await get(server.port)).body).toContain("version one");
 
@@ -201,7 +225,7 @@ describe("vial run --reload", () => {
   });
 
   it("keeps serving the last good version through a syntax error, and reloads once it is fixed", async () => {
-    const dir = await project({ "app.ts": fakeApp("x"), "lib/greet.ts": greetModule("good") });
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("good") });
     const server = await serve(dir, ["--reload"]);
     await writeFile(join(dir, "lib", "greet.ts"), "export const greet = () => {\n  return 'bad' +;\n};\n");
     await waitFor("the compile error", () => (server.output().includes("Cannot compile") ? true : undefined), server.output);

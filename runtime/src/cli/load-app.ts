@@ -1,24 +1,12 @@
-import { pathToFileURL } from "node:url";
 import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Vial } from "../app.js";
 
-/**
- * The part of a Vial application the CLI uses. Structural, so an app built against another copy of the
- * `vial` package (the project's node_modules) is accepted too.
- *
- * @example
- * ```ts
- * const app: ServableApp = (await loadAppModule(built.outfile, "app.ts")).app;
- * ```
- */
-export interface ServableApp {
-  fetch(request: Request, info?: { remoteAddr?: string }): Promise<Response>;
-  urlMap(): { endpoint: string; methods: string[]; rule: string }[];
-  debug: boolean;
-}
-
-function isServableApp(value: unknown): value is ServableApp {
-  const candidate = value as Partial<ServableApp> | null | undefined;
-  return typeof candidate?.fetch === "function" && typeof candidate.urlMap === "function";
+// Duck-typed rather than `instanceof Vial`: the app imports `vial` from the project's node_modules,
+// which may be another copy of the package than the one running this CLI.
+function isVialApp(value: unknown): value is Vial {
+  const candidate = value as Partial<Vial> | null | undefined;
+  return typeof candidate?.handle === "function" && typeof candidate.fetch === "function" && typeof candidate.urlMap === "function";
 }
 
 /**
@@ -31,9 +19,9 @@ function isServableApp(value: unknown): value is ServableApp {
  * const { app } = await loadAppModule("/p/.vial/build/app-1-1.mjs", "/p/app.ts");
  * ```
  */
-export async function loadAppModule(modulePath: string, entry: string): Promise<{ app: ServableApp }> {
+export async function loadAppModule(modulePath: string, entry: string): Promise<{ app: Vial }> {
   const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
-  const app = isServableApp(mod["app"]) ? mod["app"] : isServableApp(mod["default"]) ? mod["default"] : undefined;
+  const app = isVialApp(mod["app"]) ? mod["app"] : isVialApp(mod["default"]) ? mod["default"] : undefined;
   if (!app) {
     const name = relative(process.cwd(), entry) || entry;
     throw new Error(

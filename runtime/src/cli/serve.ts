@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { buildApp } from "./build.js";
 import { loadAppModule } from "./load-app.js";
-import { nodeListener } from "./node-listener.js";
+import { loggingListener } from "./node-listener.js";
 
 /**
  * Options of {@link serveOnce}.
@@ -33,7 +33,7 @@ export async function serveOnce(opts: ServeOptions): Promise<{ port: number; clo
   const built = await buildApp({ entry: opts.entry, projectRoot: opts.projectRoot });
   const { app } = await loadAppModule(built.outfile, opts.entry);
   if (opts.debug) app.debug = true;
-  const server: Server = createServer(nodeListener(app));
+  const server: Server = createServer(loggingListener(app));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => {

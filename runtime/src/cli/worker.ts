@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import { loadAppModule } from "./load-app.js";
-import { nodeListener } from "./node-listener.js";
+import { loggingListener } from "./node-listener.js";
 import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
 
 // A reload worker: loads one build of the app and serves the connections the supervisor hands it. It
@@ -21,7 +21,9 @@ async function start(message: Extract<SupervisorMessage, { type: "start" }>): Pr
   try {
     const { app } = await loadAppModule(message.modulePath, message.entry);
     if (message.debug) app.debug = true;
-    server.on("request", nodeListener(app));
+    // Under --reload, template edits show on the next request too (Flask ties this to debug mode only).
+    app.config.TEMPLATES_AUTO_RELOAD ??= true;
+    server.on("request", loggingListener(app));
     send({ type: "ready" });
   } catch (error) {
     console.error(error);

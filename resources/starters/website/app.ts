@@ -1,0 +1,32 @@
+import { Vial, flash, redirect, renderTemplate, request, urlFor } from "vial";
+
+export const app = new Vial({ root: import.meta.dirname });
+// Signs the session cookie that carries flashed messages. Use a long random value in production,
+// read from the environment (VIAL_SECRET_KEY) rather than written here.
+app.config.SECRET_KEY = process.env.VIAL_SECRET_KEY ?? "dev-only-change-me";
+
+app.get("/", function index() {
+  return renderTemplate("index.html", {
+    features: [
+      { title: "Templates", text: "Jinja templates with layouts, blocks and macros." },
+      { title: "Forms", text: "Read form fields, validate them and flash a message." },
+      { title: "Static files", text: "CSS, images and scripts served from static/." },
+    ],
+  });
+});
+
+app.get("/about", function about() {
+  return renderTemplate("about.html");
+});
+
+app.route("/contact", { methods: ["GET", "POST"] }, function contact() {
+  if (request.method === "GET") return renderTemplate("contact.html", { form: {} });
+  const name = (request.form.get("name") ?? "").trim();
+  const message = (request.form.get("message") ?? "").trim();
+  if (name === "" || message === "") {
+    flash("Please fill in your name and a message.", "error");
+    return [renderTemplate("contact.html", { form: { name, message } }), 400];
+  }
+  flash(`Thanks, ${name}! Your message has been received.`, "success");
+  return redirect(urlFor("contact"));
+});
