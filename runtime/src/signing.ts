@@ -58,7 +58,12 @@ export function base64urlEncode(bytes: Uint8Array): string {
  */
 export function base64urlDecode(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new BadSignature("invalid base64 in signed value");
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
+  let binary: string;
+  try {
+    binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
+  } catch {
+    throw new BadSignature("invalid base64 in signed value");
+  }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
