@@ -60,3 +60,5 @@ process.on("message", (message: SupervisorMessage, handle: unknown) => {
 });
 // The supervisor is gone (killed, crashed): do not outlive it.
 process.on("disconnect", () => process.exit(0));
+// Ctrl+C reaches the whole process group; the supervisor answers it by stopping this worker gracefully.
+process.on("SIGINT", () => undefined);
