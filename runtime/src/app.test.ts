@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Blueprint, HTTPException, NotFound, Response, Vial, abort, currentApp, g, request, urlFor, type ListeningServer } from "./index.js";
-import type { ListeningServer as Server } from "./adapter/node.js";
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });

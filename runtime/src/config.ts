@@ -170,7 +170,7 @@ export class Config implements ConfigKeys {
       throw new Error(`Unable to load configuration file (file not found): ${path}`);
     }
     const data = (options.load ?? JSON.parse)(text);
-    if (typeof data !== "object" || data === null) throw new Error(`The configuration file ${path} must contain an object.`);
+    if (typeof data !== "object" || data === null || Array.isArray(data)) throw new Error(`The configuration file ${path} must contain an object.`);
     this.fromObject(data as Record<string, unknown>);
     return true;
   }

@@ -18,4 +18,5 @@ export { sendFile, type SendFileOptions } from "./static.js";
 export { TestClient, type TestRequestOptions, type TestResponse } from "./testing.js";
 export { ValidationError, type Converter, type ConverterSpec } from "./router/index.js";
 export type { FileReader, FileStat, ByteRange } from "./files.js";
+export type { ListeningServer, ListenOptions } from "./adapter/node.js";
 export type { Handler, RouteParams, RouteOptions, BeforeRequestHook, AfterRequestHook, TeardownHook, ErrorHandler, ErrorClass } from "./types.js";

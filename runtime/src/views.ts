@@ -48,12 +48,12 @@ export class View {
    * ```
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructor arguments are the subclass's own
-  static asView<A extends any[]>(this: (new (...args: A) => View) & typeof View, name: string, ...args: A): ClassView {
+  static asView<A extends any[]>(this: (new (...args: A) => View) & Pick<typeof View, "methods" | "decorators" | "defaultMethods">, name: string, ...args: A): ClassView {
     const cls = this;
     let view: Handler = (params) => new cls(...args).dispatchRequest(params);
     for (const decorate of cls.decorators) view = decorate(view);
     Object.defineProperty(view, "name", { value: name });
-    return Object.assign(view, { viewClass: cls, methods: cls.methods ?? cls.defaultMethods() });
+    return Object.assign(view, { viewClass: cls as unknown as typeof View, methods: cls.methods ?? cls.defaultMethods() });
   }
 
   /** The methods used when the class sets no `methods`. */
