@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseStack, renderDebugPage } from "./debug-page.js";
 
@@ -58,6 +59,14 @@ describe("renderDebugPage", () => {
     expect(html).toMatch(/<tr class="current"><td class="ln">5<\/td><td><pre> {2}return user.name;<\/pre>/);
     expect(html).toContain("const user = undefined;");
     expect(html).toContain('<li class="frame library">');
+  });
+
+  it("lists Vial's own frames without code, as framework frames", () => {
+    const vialFile = fileURLToPath(new URL("./app.ts", import.meta.url));
+    const error = errorWithStack("boom", [`    at Vial.dispatch (${vialFile}:10:5)`]);
+    const html = renderDebugPage(error, request, { sourceLines: () => ["secret framework line"] });
+    expect(html).toContain('<li class="frame library">');
+    expect(html).not.toContain("secret framework line");
   });
 
   it("shows the template name, line and source for template errors", () => {

@@ -62,8 +62,17 @@ function fileUrlToPath(file: string): string {
   return /^\/[a-zA-Z]:\//.test(path) ? path.slice(1) : path;
 }
 
+// Vial's own folder (dist/ when installed or linked, src/ under a TypeScript runner): its frames are the
+// framework's, not the user's.
+const VIAL_DIR = fileUrlToPath(new URL(".", import.meta.url).href);
+
 function isLibraryFrame(frame: StackFrame): boolean {
-  return frame.file.startsWith("node:") || frame.file.includes("/node_modules/") || !frame.file.includes("/");
+  return (
+    frame.file.startsWith("node:") ||
+    frame.file.includes("/node_modules/") ||
+    !frame.file.includes("/") ||
+    frame.file.startsWith(VIAL_DIR)
+  );
 }
 
 /**

@@ -1,7 +1,14 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 
-/** The files `vial run` tries, in order, when neither `--app` nor `VIAL_APP` names the entry. */
+/**
+ * The files `vial run` tries, in order, when neither `--app` nor `VIAL_APP` names the entry.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_ENTRIES.join(", "); // "app.ts, app.js, src/app.ts, src/app.js"
+ * ```
+ */
 export const DEFAULT_ENTRIES = ["app.ts", "app.js", "src/app.ts", "src/app.js"] as const;
 
 /**

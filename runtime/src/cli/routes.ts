@@ -1,14 +1,35 @@
-/** One row of the url map, as `app.urlMap()` returns it. */
+/**
+ * One row of the url map, as `app.urlMap()` returns it.
+ *
+ * @example
+ * ```ts
+ * const row: RouteRow = { endpoint: "index", methods: ["GET"], rule: "/" };
+ * ```
+ */
 export interface RouteRow {
   endpoint: string;
   methods: string[];
   rule: string;
 }
 
-/** The orders `vial routes --sort` accepts; `match` keeps registration (matching) order. */
+/**
+ * The orders `vial routes --sort` accepts; `match` keeps registration (matching) order.
+ *
+ * @example
+ * ```ts
+ * const sort: RouteSort = "rule";
+ * ```
+ */
 export type RouteSort = "endpoint" | "methods" | "rule" | "match";
 
-/** The sort keys accepted by `--sort`. */
+/**
+ * The sort keys accepted by `--sort`.
+ *
+ * @example
+ * ```ts
+ * ROUTE_SORTS.includes("rule"); // true
+ * ```
+ */
 export const ROUTE_SORTS: readonly RouteSort[] = ["endpoint", "methods", "rule", "match"];
 
 const IMPLICIT_METHODS = new Set(["HEAD", "OPTIONS"]);

@@ -73,6 +73,7 @@ function addVary(headers: Headers, name: string): void {
  * ```
  */
 export class CORS {
+  /** The options with their defaults filled in. */
   readonly options: Required<Omit<CorsOptions, "maxAge">> & { maxAge: number | undefined };
 
   constructor(app?: CorsTarget, options: CorsOptions = {}) {
