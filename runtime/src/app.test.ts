@@ -442,3 +442,35 @@ describe("listen", () => {
     await expect(fetch(server.url)).rejects.toThrow();
   });
 });
+
+describe("the static route", () => {
+  const files: Record<string, string> = { "/site/static/css/site.css": "body{}", "/site/secret.txt": "secret" };
+  const reader = {
+    stat: async (path: string) => (path in files ? { size: (files[path] as string).length, mtimeMs: 1_700_000_000_000, isFile: true } : undefined),
+    read: async (path: string) => new TextEncoder().encode(files[path] ?? ""),
+    readText: async (path: string) => files[path] ?? "",
+    readTextSync: (path: string) => files[path],
+    mtimeSync: () => undefined,
+  };
+
+  it("serves files from static/ under /static with caching headers, never outside it", async () => {
+    const app = new Vial({ root: "/site", files: reader });
+    const base = await listen(app);
+    const css = await fetch(`${base}/static/css/site.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(await css.text()).toBe("body{}");
+    const etag = css.headers.get("etag") as string;
+    expect((await fetch(`${base}/static/css/site.css`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await fetch(`${base}/static/..%2fsecret.txt`)).status).toBe(404);
+    expect((await app.testClient().get("/static/%2e%2e/secret.txt")).status).toBe(404);
+    expect(app.urlMap()[0]).toEqual({ endpoint: "static", methods: ["GET"], rule: "/static/<path:filename>" });
+  });
+
+  it("follows staticUrlPath and can be turned off", async () => {
+    const app = new Vial({ root: "/site", files: reader, staticUrlPath: "/assets" });
+    expect((await app.testClient().get("/assets/css/site.css")).text).toBe("body{}");
+    const none = new Vial({ root: "/site", files: reader, staticFolder: null });
+    expect(none.urlMap()).toEqual([]);
+  });
+});
