@@ -3,7 +3,7 @@
  * Environment). Names follow Jinja2's scoping: a for-loop, macro, with, call or filter block is a new frame
  * (its `set`s do not leak), `if` is not; top-level `set`s are exported through the context.
  */
-import { TemplateAssertionError } from "./errors.js";
+import { TemplateAssertionError, TemplateRuntimeError } from "./errors.js";
 import { LineIndex } from "./lexer.js";
 import type { BlockNode, CallArgs, Expr, FilterNode, ForNode, MacroNode, NameNode, Span, Stmt, TemplateAST } from "./nodes.js";
 import type { Context, BlockFn } from "./runtime.js";
@@ -93,6 +93,13 @@ function storedNames(body: Stmt[], out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** Stands in for a filter or test that does not exist, failing only if it is actually called. */
+function missingCallable(message: string): () => never {
+  return () => {
+    throw new TemplateRuntimeError(message);
+  };
+}
+
 function jsIdent(name: string): string {
   return name.replace(/[^\w$]/g, (c) => "$" + c.charCodeAt(0).toString(16));
 }
@@ -126,6 +133,7 @@ class Compiler {
   private frameCounter = 0;
   private autoescape: boolean | "volatile";
   private extendsSeen = false;
+  private softDepth = 0;
   private hasExtends = false;
   private readonly blockDefs: string[] = [];
   private readonly blockNames: string[] = [];
@@ -291,6 +299,7 @@ class Compiler {
       }
       case "If": {
         this.pos(s);
+        this.softDepth++;
         this.emit(`if (truthy(${this.expr(s.test)})) {`);
         this.stmts(s.body);
         for (const e of s.elif) {
@@ -302,6 +311,7 @@ class Compiler {
           this.stmts(s.else_);
         }
         this.emit("}");
+        this.softDepth--;
         return;
       }
       case "For": return this.forLoop(s);
@@ -313,7 +323,7 @@ class Compiler {
       case "AssignBlock": {
         const captured = this.capture(s.body);
         let value = this.markupWrap(captured);
-        if (s.filter) value = this.filter(s.filter, value);
+        if (s.filter) value = this.filterChain(s.filter, value);
         this.pos(s);
         this.assign(s.target, value);
         return;
@@ -333,7 +343,7 @@ class Compiler {
       case "FilterBlock": {
         const captured = this.capture(s.body);
         this.pos(s);
-        this.emit(`${this.out} += ${this.escapeExpr(this.filter(s.filter, this.markupWrap(captured)))};`);
+        this.emit(`${this.out} += ${this.escapeExpr(this.filterChain(s.filter, this.markupWrap(captured)))};`);
         return;
       }
       case "With": {
@@ -364,6 +374,8 @@ class Compiler {
       }
       case "Block": return this.block(s);
       case "Extends": {
+        const top = this.scope.frames[this.scope.frames.length - 1];
+        if (!this.scope.isRoot || !top?.toplevel) this.fail("cannot use extend from a non top-level scope", s);
         this.pos(s);
         this.emit(`if (parent !== null) throw new rt.TemplateRuntimeError("extended multiple times");`);
         this.emit(`parent = rt.extend(ctx, ${this.expr(s.template)}, INFO.name);`);
@@ -400,7 +412,12 @@ class Compiler {
         else this.autoescape = "volatile";
         this.pos(s);
         this.emit(`ctx.evalCtx.autoescape = truthy(${this.expr(v)});`);
-        this.stmts(s.body);
+        this.emit("{");
+        this.frame(s.body, false, new Map(), (frame) => {
+          this.initStored(s.body, frame);
+          this.stmts(s.body);
+        });
+        this.emit("}");
         this.emit(`ctx.evalCtx.autoescape = ${t};`);
         this.autoescape = saved;
         return;
@@ -462,6 +479,7 @@ class Compiler {
     const recurse = s.recursive ? `lf${id}` : null;
     const targets = new Set<string>();
     targetNames(s.target, targets);
+    if (targets.has("loop")) this.fail("Can't assign to special loop variable in for-loop target", s);
 
     const emitLoop = (iterCode: string, depthCode: string): void => {
       this.emit(`let ${items} = iterate(${iterCode});`);
@@ -587,8 +605,11 @@ class Compiler {
   private filterRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {
     let i = this.filterIndex.get(name);
     if (i === undefined) {
-      const fn = this.env.filters[name];
-      if (typeof fn !== "function") this.fail(`No filter named '${name}'.`, at);
+      let fn = this.env.filters[name];
+      if (typeof fn !== "function") {
+        if (this.softDepth === 0) this.fail(`No filter named '${name}'.`, at);
+        fn = missingCallable(`No filter named '${name}' found.`);
+      }
       i = this.filterFns.length;
       this.filterFns.push(fn);
       this.filterIndex.set(name, i);
@@ -600,8 +621,11 @@ class Compiler {
   private testRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {
     let i = this.testIndex.get(name);
     if (i === undefined) {
-      const fn = this.env.tests[name];
-      if (typeof fn !== "function") this.fail(`No test named '${name}'.`, at);
+      let fn = this.env.tests[name];
+      if (typeof fn !== "function") {
+        if (this.softDepth === 0) this.fail(`No test named '${name}'.`, at);
+        fn = missingCallable(`No test named '${name}' found.`);
+      }
       i = this.testFns.length;
       this.testFns.push(fn);
       this.testIndex.set(name, i);
@@ -622,7 +646,7 @@ class Compiler {
       const pass = this.passArg(ref.sig);
       return `${ref.ref}(${[...(pass ? [pass] : []), ...args].join(", ")})`;
     }
-    const argList = c.dynArgs ? `[${args.join(", ")}, ...iterate(${this.expr(c.dynArgs)})]` : `[${args.join(", ")}]`;
+    const argList = c.dynArgs ? `[${[...args, `...iterate(${this.expr(c.dynArgs)})`].join(", ")}]` : `[${args.join(", ")}]`;
     return `callFilter(${ref.ref}, ctx, ${argList}, ${this.kwargsCode(c)})`;
   }
 
@@ -634,13 +658,19 @@ class Compiler {
     return parts.length ? literal : "null";
   }
 
+  /** Applies a filter chain whose innermost node is empty (`{% filter a|b %}`, `{% set x | a|b %}`) to a value. */
+  private filterChain(f: FilterNode, value: string): string {
+    const inner = f.node === null ? value : f.node.type === "Filter" ? this.filterChain(f.node, value) : this.expr(f.node);
+    return this.filter(f, inner);
+  }
+
   private filter(f: FilterNode, value: string): string {
     return this.applyCallable(this.filterRef(f.name, f), value, f);
   }
 
   private callExpr(callee: Expr, c: CallArgs, caller?: string): string {
     const args = c.args.map((a) => this.expr(a));
-    const argList = c.dynArgs ? `[${args.join(", ")}, ...iterate(${this.expr(c.dynArgs)})]` : `[${args.join(", ")}]`;
+    const argList = c.dynArgs ? `[${[...args, `...iterate(${this.expr(c.dynArgs)})`].join(", ")}]` : `[${args.join(", ")}]`;
     const kw = this.kwargsCode(c, caller ? `caller: ${caller}` : undefined);
     return `call(${this.expr(callee)}, ${argList}, ${kw}, ctx)`;
   }
@@ -687,9 +717,13 @@ class Compiler {
       }
       case "Test": return `${this.applyCallable(this.testRef(e.name, e), this.expr(e.node), e)}`;
       case "CondExpr": {
+        this.softDepth++;
+        const test = this.expr(e.test);
+        const then = this.expr(e.expr1);
         const otherwise = e.expr2 ? this.expr(e.expr2)
           : `new env.undefinedClass({ hint: ${JSON.stringify(`the inline if-expression on line ${e.lineno} evaluated to false and no else section was defined.`)} })`;
-        return `(truthy(${this.expr(e.test)}) ? ${this.expr(e.expr1)} : ${otherwise})`;
+        this.softDepth--;
+        return `(truthy(${test}) ? ${then} : ${otherwise})`;
       }
       case "BinOp": return `${e.op}(${this.expr(e.left)}, ${this.expr(e.right)})`;
       case "And": {
@@ -704,6 +738,7 @@ class Compiler {
         if (e.op === "not") return `!truthy(${this.expr(e.node)})`;
         return `${e.op}(${this.expr(e.node)})`;
       case "Concat": {
+        if (e.nodes.every((n) => this.isConstant(n))) return `strJoin([${e.nodes.map((n) => this.expr(n)).join(", ")}])`;
         const parts = `[${e.nodes.map((n) => this.expr(n)).join(", ")}]`;
         if (this.autoescape === "volatile") return `(ctx.evalCtx.autoescape ? markupJoin(${parts}) : strJoin(${parts}))`;
         return this.autoescape ? `markupJoin(${parts})` : `strJoin(${parts})`;
@@ -724,6 +759,24 @@ class Compiler {
         return `(${checks.join(" && ")})`;
       }
       case "NSRef": return `getattr(${this.loadName(e.name)}, ${JSON.stringify(e.attr)})`;
+    }
+  }
+
+  /** Whether Jinja2's optimizer would fold this expression to a constant (it folds `~` to a plain str). */
+  private isConstant(e: Expr): boolean {
+    switch (e.type) {
+      case "Const": return true;
+      case "Tuple": case "List": return e.items.every((i) => this.isConstant(i));
+      case "Filter": {
+        const fn = this.env.filters[e.name];
+        if (typeof fn !== "function" || e.name === "random") return false;
+        if ((fn as unknown as Record<symbol, Signature | undefined>)[SIGNATURE]?.pass === "context") return false;
+        return e.node !== null && this.isConstant(e.node) && e.args.every((a) => this.isConstant(a)) && e.kwargs.every((k) => this.isConstant(k.value)) && !e.dynArgs && !e.dynKwargs;
+      }
+      case "BinOp": return this.isConstant(e.left) && this.isConstant(e.right);
+      case "Unary": return this.isConstant(e.node);
+      case "Concat": return e.nodes.every((n) => this.isConstant(n));
+      default: return false;
     }
   }
 

@@ -312,7 +312,6 @@ function callWithSignature(fn: (...a: unknown[]) => unknown, ctx: Context, args:
   const sig = (fn as unknown as Record<symbol, Signature | undefined>)[SIGNATURE];
   if (!sig) return kwargs && Object.keys(kwargs).length ? fn(...args, new Kwargs(kwargs)) : fn(...args);
   const argv = bindArguments(fn.name, sig, args, kwargs);
-  if (sig.varKwargs && !(argv[argv.length - 1] instanceof Kwargs)) argv.push(new Kwargs({}));
   if (sig.pass === "environment") argv.unshift(ctx.environment);
   else if (sig.pass === "evalContext") argv.unshift(ctx.evalCtx);
   else if (sig.pass === "context") argv.unshift(ctx);

@@ -7,7 +7,7 @@ import { percentFormat, pyCapitalize, pyReplace, pySplit } from "./python-method
 import { iterate, type Context, type EvalContext } from "./runtime.js";
 import {
   floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingKeys, mkFloat, num, pyCompare, pyEq, pyRepr, pyStr,
-  PyFloat, tuple, truthy, Undefined, withSignature,
+  PyFloat, pyRound, toFixedPy, tuple, truthy, Undefined, withSignature,
 } from "./values.js";
 
 /** What filters need from the environment (kept narrow to avoid an import cycle). */
@@ -90,14 +90,6 @@ function toFloat(value: unknown, dflt: unknown = new PyFloat(0)): unknown {
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   return dflt;
-}
-
-function pyRound(value: number, precision: number): number {
-  const f = 10 ** precision;
-  const y = value * f;
-  const r = Math.round(y);
-  const rounded = Math.abs(y - Math.trunc(y)) === 0.5 ? (r % 2 === 0 ? r : r - 1) : r;
-  return rounded / f;
 }
 
 /** Python's urllib.parse.quote. */
@@ -269,6 +261,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       return v instanceof Markup ? new Markup(pyCapitalize(v.value)) : pyCapitalize(v);
     }, { params: ["s"] }),
     center: withSignature((value: unknown, width: unknown = 80) => {
+      if (value instanceof Markup) return new Markup((f.center as (v: unknown, w: unknown) => string)(value.value, width));
       const s = pyStr(value);
       const w = num(width);
       if (s.length >= w) return s;
@@ -302,7 +295,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
         prefix = prefixes[i] as string;
         if (bytes < unit) break;
       }
-      return `${((base * bytes) / unit).toFixed(1)} ${prefix}`;
+      return `${toFixedPy((base * bytes) / unit, 1)} ${prefix}`;
     }, { params: ["value", "binary"] }),
     first: withSignature((env: FilterEnv, seq: unknown) => {
       const items = iterate(seq);
@@ -409,7 +402,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
     }, { ...contextSig, params: ["value"] }),
     max: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, true), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
     min: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, false), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
-    pprint: withSignature((value: unknown) => pyRepr(value), { params: ["value"] }),
+    pprint: withSignature((value: unknown) => pyRepr(value, true), { params: ["value"] }),
     random: withSignature((env: FilterEnv, seq: unknown) => {
       const items = iterate(seq);
       if (!items.length) return new env.undefinedClass({ hint: "No random item, sequence was empty." });
@@ -504,11 +497,11 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       const lw = leeway === null || leeway === undefined ? 5 : num(leeway);
       if (len < e.length) throw new TemplateRuntimeError(`expected length >= ${e.length}, got ${len}`);
       if (lw < 0) throw new TemplateRuntimeError(`expected leeway >= 0, got ${lw}`);
-      if (text.length <= len + lw) return text;
-      if (truthy(killwords)) return text.slice(0, len - e.length) + e;
+      if (text.length <= len + lw) return s instanceof Markup ? s : text;
       const head = text.slice(0, len - e.length);
       const i = head.lastIndexOf(" ");
-      return (i === -1 ? head : head.slice(0, i)) + e;
+      const kept = truthy(killwords) ? head : i === -1 ? head : head.slice(0, i);
+      return s instanceof Markup ? new Markup(kept).concat(end) : kept + e;
     }, { params: ["s", "length", "killwords", "end", "leeway"] }),
     unique: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => {
       const post = truthy(caseSensitive) ? undefined : ignoreCase;

@@ -195,7 +195,8 @@ export function tokenize(input: string, opts: LexerOptions = {}): Token[] {
     pos = lexTag(isBlock, openEnd);
     lineStarting = source[pos - 1] === "\n";
   }
-  push("eof", "", length, length);
+  const last = tokens[tokens.length - 1];
+  tokens.push({ type: "eof", value: "", lineno: last ? last.lineno : 1, column: last ? last.column : 1, start: length, end: length });
   return tokens;
 
   /** Lexes the inside of `{% %}` or `{{ }}` from `start`; returns the offset after the closing delimiter. */

@@ -4,7 +4,7 @@
  */
 import { TemplateRuntimeError } from "./errors.js";
 import { escape, Markup } from "./markup.js";
-import { floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingGet, num, pyEq, pyRepr, pyStr, tuple, isTuple, typeName, Undefined } from "./values.js";
+import { floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingGet, num, pyCompare, pyEq, pyRepr, pyStr, toFixedPy, truthy, tuple, isTuple, typeName, Undefined } from "./values.js";
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -127,7 +127,23 @@ function prefixArg(prefix: unknown): string[] {
 const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
   upper: (s) => s.toUpperCase(),
   lower: (s) => s.toLowerCase(),
-  casefold: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase().replace(/ß/g, "ss"),
+  expandtabs: (s, size) => {
+    const tab = size === undefined ? 8 : num(size);
+    let col = 0;
+    let out = "";
+    for (const ch of s) {
+      if (ch === "\t") {
+        const n = tab > 0 ? tab - (col % tab) : 0;
+        out += " ".repeat(n);
+        col += n;
+      } else {
+        out += ch;
+        col = ch === "\n" || ch === "\r" ? 0 : col + 1;
+      }
+    }
+    return out;
+  },
   title: (s) => pyTitle(s),
   capitalize: (s) => pyCapitalize(s),
   swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
@@ -246,6 +262,13 @@ const LIST_METHODS: Record<string, (l: unknown[], ...a: unknown[]) => unknown> =
   },
   count: (l, x) => l.filter((y) => pyEq(x, y)).length,
   reverse: (l) => { l.reverse(); return null; },
+  sort: (l, kw) => {
+    const reverse = kw instanceof Kwargs && truthy(kw.values.reverse);
+    const sorted = [...l].sort((a, b) => pyCompare(a, b));
+    if (reverse) sorted.reverse();
+    l.splice(0, l.length, ...sorted);
+    return null;
+  },
   copy: (l) => [...l],
   clear: (l) => { l.length = 0; return null; },
 };
@@ -324,8 +347,8 @@ export function formatSpec(value: unknown, spec: string): string {
     signStr = n < 0 || Object.is(n, -0) ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
     switch (t) {
       case "d": case "n": body = String(Math.trunc(abs)); break;
-      case "f": case "F": body = abs.toFixed(precision ?? 6); break;
-      case "%": body = (abs * 100).toFixed(precision ?? 6) + "%"; break;
+      case "f": case "F": body = toFixedPy(abs, precision ?? 6); break;
+      case "%": body = toFixedPy(abs * 100, precision ?? 6) + "%"; break;
       case "e": case "E": body = expFormat(abs, precision ?? 6); if (t === "E") body = body.toUpperCase(); break;
       case "g": case "G": body = gFormat(abs, precision ?? 6, false); break;
       case "x": body = (alt ? "0x" : "") + Math.trunc(abs).toString(16); break;
@@ -373,7 +396,7 @@ function gFormat(n: number, precision: number, keepPointZero: boolean): string {
   if (exp < -4 || exp >= p) {
     out = expFormat(n, p - 1).replace(/\.?0+e/, "e");
   } else {
-    out = n.toFixed(Math.max(0, p - 1 - exp));
+    out = toFixedPy(n, Math.max(0, p - 1 - exp));
     if (out.includes(".")) out = out.replace(/\.?0+$/, "");
     if (keepPointZero && !out.includes(".") && !out.includes("e")) out += ".0";
   }
@@ -456,7 +479,7 @@ export function percentFormat(fmt: string | Markup, args: unknown): string | Mar
         case "X": body = (flags.includes("#") ? "0X" : "") + Math.trunc(abs).toString(16).toUpperCase(); break;
         case "e": case "E": body = expFormat(abs, precision ?? 6); if (conv === "E") body = body.toUpperCase(); break;
         case "g": case "G": body = gFormat(abs, precision ?? 6, false); break;
-        default: body = abs.toFixed(precision ?? 6);
+        default: body = toFixedPy(abs, precision ?? 6);
       }
       if (zero && width > sign.length + body.length) body = body.padStart(width - sign.length, "0");
       text = sign + body;

@@ -202,9 +202,18 @@ export class Macro {
     private readonly autoescape: boolean,
   ) {}
 
-  /** The parameter names (Jinja2's `Macro.arguments`). */
+  /** The parameter names (Jinja2's `Macro.arguments`, a tuple). */
   get arguments(): string[] {
-    return this.argNames;
+    return tuple([...this.argNames]);
+  }
+
+  /** Jinja2's attribute names for templates (`m.catch_varargs`, `m.catch_kwargs`). */
+  get catch_varargs(): boolean {
+    return this.catchVarargs;
+  }
+
+  get catch_kwargs(): boolean {
+    return this.catchKwargs;
   }
 
   /** Calls the macro with Python's argument rules. */
@@ -559,7 +568,10 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
 export function bindArguments(name: string, sig: Signature, args: unknown[], kwargs: Record<string, unknown> | null): unknown[] {
   const argv = [...args];
   const params = sig.params ?? [];
-  if (!kwargs) return argv;
+  if (!kwargs) {
+    if (sig.varKwargs) argv.push(new Kwargs({}));
+    return argv;
+  }
   const rest: Record<string, unknown> = {};
   let hasRest = false;
   for (const key of Object.keys(kwargs)) {
@@ -576,7 +588,7 @@ export function bindArguments(name: string, sig: Signature, args: unknown[], kwa
   }
   if (sig.varKwargs) {
     while (argv.length < params.length) argv.push(undefined);
-    if (hasRest || sig.varKwargs) argv.push(new Kwargs(rest));
+    argv.push(new Kwargs(hasRest ? rest : {}));
   }
   return argv;
 }

@@ -4,7 +4,7 @@
 import { TemplateRuntimeError } from "./errors.js";
 import { Markup } from "./markup.js";
 import { Namespace } from "./runtime.js";
-import { isMapping, Kwargs, num, truthy, withSignature } from "./values.js";
+import { isMapping, Kwargs, markRange, num, truthy, typeName, withSignature } from "./values.js";
 
 /**
  * `cycler(a, b, c)`: `next()` returns the items in turn; `current` is the one `next()` returns next.
@@ -57,12 +57,17 @@ function lipsum(n: unknown = 5, html: unknown = true, min: unknown = 20, max: un
 
 /** Python's range() as a list. */
 function range(a: unknown, b?: unknown, c?: unknown): number[] {
+  for (const v of [a, b, c]) {
+    if (v !== undefined && !(typeof v === "number" && Number.isInteger(v)) && typeof v !== "boolean") {
+      throw new TemplateRuntimeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+    }
+  }
   const [start, stop, step] = b === undefined ? [0, num(a), 1] : [num(a), num(b), c === undefined ? 1 : num(c)];
   if (step === 0) throw new TemplateRuntimeError("range() arg 3 must not be zero");
   const out: number[] = [];
   if (step > 0) for (let i = start; i < stop; i += step) out.push(i);
   else for (let i = start; i > stop; i += step) out.push(i);
-  return out;
+  return markRange(out, step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`);
 }
 
 /**

@@ -40,6 +40,17 @@ export function num(v: unknown): number {
 }
 
 const TUPLE = Symbol("jinja.tuple");
+const RANGE = Symbol("jinja.range");
+
+/**
+ * Marks an array as the result of `range()` (printed as `range(0, 3)`, as Python does).
+ * @example
+ * pyStr(markRange([0, 1, 2], "range(0, 3)")) // "range(0, 3)"
+ */
+export function markRange<T>(items: T[], repr: string): T[] {
+  Object.defineProperty(items, RANGE, { value: repr, enumerable: false });
+  return items;
+}
 
 /**
  * Marks an array as a Python tuple (only printing differs: `(1, 2)`).
@@ -173,17 +184,21 @@ export function strRepr(s: string): string {
 export const HTML = Symbol.for("jinja.__html__");
 
 /** Python's repr() of a template value. */
-export function pyRepr(v: unknown): string {
+export function pyRepr(v: unknown, sortKeys = false): string {
   if (typeof v === "string") return strRepr(v);
   if (v !== null && typeof v === "object" && HTML in v) return `Markup(${strRepr(String(v))})`;
   if (Array.isArray(v)) {
-    const inner = v.map(pyRepr).join(", ");
+    if ((v as unknown as Record<symbol, unknown>)[RANGE]) return String((v as unknown as Record<symbol, unknown>)[RANGE]);
+    const inner = v.map((x) => pyRepr(x, sortKeys)).join(", ");
     if (isTuple(v)) return v.length === 1 ? `(${inner},)` : `(${inner})`;
     return `[${inner}]`;
   }
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
-  if (isPlainObject(v)) return `{${Object.keys(v).map((k) => `${strRepr(k)}: ${pyRepr(v[k])}`).join(", ")}}`;
-  if (v instanceof Set) return v.size ? `{${[...v].map(pyRepr).join(", ")}}` : "set()";
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k, sortKeys)}: ${pyRepr(x, sortKeys)}`).join(", ")}}`;
+  if (isPlainObject(v)) {
+    const keys = sortKeys ? Object.keys(v).sort() : Object.keys(v);
+    return `{${keys.map((k) => `${strRepr(k)}: ${pyRepr(v[k], sortKeys)}`).join(", ")}}`;
+  }
+  if (v instanceof Set) return v.size ? `{${[...v].map((x) => pyRepr(x, sortKeys)).join(", ")}}` : "set()";
   if (v instanceof Undefined) return v.repr();
   return pyStr(v);
 }
@@ -225,7 +240,11 @@ export function truthy(v: unknown): boolean {
 /** Python `==`. */
 export function pyEq(a: unknown, b: unknown): boolean {
   if (a === b) return a === a || typeof a !== "number";
-  if (a instanceof Undefined || b instanceof Undefined) return a instanceof Undefined && b instanceof Undefined && a.constructor === b.constructor && a.eqCheck();
+  if (a instanceof Undefined || b instanceof Undefined) {
+    if (a instanceof Undefined) a.eqCheck();
+    if (b instanceof Undefined) b.eqCheck();
+    return a instanceof Undefined && b instanceof Undefined && a.constructor === b.constructor;
+  }
   const an = isNumber(a) || typeof a === "boolean";
   const bn = isNumber(b) || typeof b === "boolean";
   if (an || bn) return an && bn && num(a) === num(b);
@@ -380,3 +399,54 @@ export class DebugUndefined extends Undefined {
 
 /** The constructor type of the Undefined kinds. */
 export type UndefinedClass = new (o?: { hint?: string | undefined; obj?: unknown; name?: unknown; hasObj?: boolean }) => Undefined;
+
+/** The exact decimal digits of a finite double: `digits × 10^-scale` equals it exactly. */
+function exactDecimal(x: number): { digits: bigint; scale: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  let exp: number;
+  if (expBits === 0) exp = -1074;
+  else {
+    mant |= 1n << 52n;
+    exp = expBits - 1075;
+  }
+  if (exp >= 0) return { digits: mant << BigInt(exp), scale: 0 };
+  return { digits: mant * 5n ** BigInt(-exp), scale: -exp };
+}
+
+/**
+ * Rounds a float to `ndigits` decimals as Python does: on its exact binary value, ties to even.
+ * Returns the decimal text (what `%.Nf` prints).
+ * @example
+ * toFixedPy(2.675, 2) // "2.67"  (JS's toFixed gives "2.68")
+ */
+export function toFixedPy(x: number, ndigits: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  const { digits, scale } = exactDecimal(x);
+  const neg = x < 0 || Object.is(x, -0);
+  let scaled: bigint;
+  if (scale <= ndigits) scaled = digits * 10n ** BigInt(ndigits - scale);
+  else {
+    const div = 10n ** BigInt(scale - ndigits);
+    const q = digits / div;
+    const r = digits % div;
+    const twice = r * 2n;
+    scaled = twice > div || (twice === div && q % 2n === 1n) ? q + 1n : q;
+  }
+  let text = scaled.toString().padStart(ndigits + 1, "0");
+  if (ndigits > 0) text = `${text.slice(0, text.length - ndigits)}.${text.slice(text.length - ndigits)}`;
+  return (neg && /[1-9]/.test(text) ? "-" : neg ? "-" : "") + text;
+}
+
+/** Python's round(x, ndigits) for floats. */
+export function pyRound(x: number, ndigits: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (ndigits < 0) {
+    const f = 10 ** -ndigits;
+    return pyRound(x / f, 0) * f;
+  }
+  return Number(toFixedPy(x, ndigits));
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { TemplateSyntaxError } from "./errors.js";
+import { tokenize } from "./lexer.js";
+import type { ForNode, OutputNode } from "./nodes.js";
+import { parse } from "./parser.js";
+
+describe("lexer", () => {
+  it("gives every token its line, column and source offsets", () => {
+    const src = "a\n  {{ user.name }}";
+    const name = tokenize(src).find((t) => t.type === "name" && t.value === "user");
+    expect(name).toMatchObject({ lineno: 2, column: 6, start: 7, end: 11 });
+    expect(src.slice(name?.start, name?.end)).toBe("user");
+  });
+
+  it("applies - and + whitespace control, trimBlocks and lstripBlocks", () => {
+    const data = (src: string, opts = {}) => tokenize(src, opts).filter((t) => t.type === "data").map((t) => t.value);
+    expect(data("a  {{- x -}}  b")).toEqual(["a", "b"]);
+    expect(data("x\n  {% if y %}\nz", { trimBlocks: true, lstripBlocks: true })).toEqual(["x\n", "z"]);
+    expect(data("x\n  {%+ if y %}\nz", { lstripBlocks: true })).toEqual(["x\n  ", "\nz"]);
+  });
+
+  it("drops one trailing newline unless keepTrailingNewline", () => {
+    expect(tokenize("a\n").filter((t) => t.type === "data").map((t) => t.value)).toEqual(["a"]);
+    expect(tokenize("a\n", { keepTrailingNewline: true }).filter((t) => t.type === "data").map((t) => t.value)).toEqual(["a\n"]);
+  });
+
+  it("keeps raw blocks as text", () => {
+    expect(tokenize("{% raw %}{{ x }}{% endraw %}").filter((t) => t.type === "data").map((t) => t.value)).toEqual(["{{ x }}"]);
+  });
+});
+
+describe("parser", () => {
+  it("records exact source ranges for statements and expressions", () => {
+    const src = "<ul>\n{% for x in items if x %}<li>{{ x.title }}</li>{% endfor %}\n</ul>";
+    const ast = parse(src);
+    const loop = ast.body[1] as ForNode;
+    expect(loop.type).toBe("For");
+    expect(src.slice(loop.start, loop.end)).toBe("{% for x in items if x %}<li>{{ x.title }}</li>{% endfor %}");
+    expect(loop).toMatchObject({ lineno: 2, column: 1 });
+    const out = loop.body[0] as OutputNode;
+    const expr = out.nodes[1];
+    expect(expr && src.slice(expr.start, expr.end)).toBe("x.title");
+  });
+
+  it("parses `not a == b` as not (a == b) and ** left to right like Jinja2", () => {
+    const ast = parse("{{ not a == b }}{{ 2 ** 3 ** 2 }}");
+    const out = ast.body[0] as OutputNode;
+    expect(out.nodes[0]).toMatchObject({ type: "Unary", op: "not", node: { type: "Compare" } });
+    expect(out.nodes[1]).toMatchObject({ type: "BinOp", op: "pow", left: { type: "BinOp", op: "pow" } });
+  });
+
+  it("reports syntax errors with Jinja2's message, line, column and source line", () => {
+    let error: TemplateSyntaxError | undefined;
+    try {
+      parse("line one\n{% for x in y %}\n{{ x }}", { name: "t.html" });
+    } catch (e) {
+      error = e as TemplateSyntaxError;
+    }
+    expect(error).toBeInstanceOf(TemplateSyntaxError);
+    expect(error?.message).toBe("Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.");
+    expect(error).toMatchObject({ templateName: "t.html", lineno: 3 });
+
+    try {
+      parse("ok\n  {{ a + }}", { name: "u.html" });
+    } catch (e) {
+      error = e as TemplateSyntaxError;
+    }
+    expect(error).toMatchObject({ message: "unexpected '}}'".replace("}}", "end of print statement"), lineno: 2, column: 10, sourceLine: "  {{ a + }}" });
+  });
+
+  it("rejects unknown tags naming the expected ones", () => {
+    expect(() => parse("{% if x %}{% endfor %}")).toThrow("Encountered unknown tag 'endfor'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.");
+  });
+});
