@@ -246,6 +246,22 @@ describe("vial run --reload", () => {
     await waitFor("the fixed app", async () => ((await get(server.port)).body.includes("fixed") ? true : undefined), server.output);
   });
 
+  it("reports an app that throws while loading, and keeps the last good version", async () => {
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("steady") });
+    const server = await serve(dir, ["--reload"]);
+    await writeFile(join(dir, "lib", "greet.ts"), 'export const greet = (): string => "x";\nthrow new Error("config missing");\n');
+    await waitFor("the load error", () => (server.output().includes("Cannot load the app: config missing") ? true : undefined), server.output);
+    expect(server.output()).toMatch(/lib\/greet\.ts:2:7/);
+    expect((await get(server.port)).body).toContain("steady");
+  });
+
+  it("says to install packages the app imports but the project lacks", async () => {
+    const dir = await project({ "app.ts": 'import left from "left-pad-not-installed";\nexport const app = left;\n' });
+    const run = vial(dir, ["routes"]);
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("The app imports the package left-pad-not-installed, which is not installed: run `npm install`");
+  });
+
   it("answers with a page that says what is broken when no version has worked yet", async () => {
     const dir = await project({ "app.ts": "export const app = {\n  fetch() {\n    return <<;\n  },\n};\n" });
     const server = await serve(dir, ["--reload"]);

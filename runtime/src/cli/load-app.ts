@@ -11,8 +11,8 @@ function isVialApp(value: unknown): value is Vial {
 
 /**
  * Imports a built app module and returns the Vial instance it exports as `app` (or as its default
- * export). Errors thrown while the module runs propagate; a module without an app gets an error that
- * says what to export.
+ * export). Errors thrown while the module runs propagate; a missing package or a module without an app
+ * gets an error that says what to do.
  *
  * @example
  * ```ts
@@ -20,7 +20,18 @@ function isVialApp(value: unknown): value is Vial {
  * ```
  */
 export async function loadAppModule(modulePath: string, entry: string): Promise<{ app: Vial }> {
-  const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && /Cannot find package '([^']+)'/.exec(String(error));
+    if (missing) {
+      throw new Error(`The app imports the package ${missing[1]}, which is not installed: run \`npm install\` in the project folder.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
   const app = isVialApp(mod["app"]) ? mod["app"] : isVialApp(mod["default"]) ? mod["default"] : undefined;
   if (!app) {
     const name = relative(process.cwd(), entry) || entry;
