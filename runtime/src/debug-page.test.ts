@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseStack, renderDebugPage } from "./debug-page.js";
+import { DictLoader, Environment } from "./templating/index.js";
 
 const appSource = [
   'import { Vial } from "vial";',
@@ -18,6 +19,15 @@ function errorWithStack(message: string, stack: string[]): Error {
   const error = new TypeError(message);
   error.stack = [`TypeError: ${message}`, ...stack].join("\n");
   return error;
+}
+
+function captureError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error");
 }
 
 const request = new Request("http://127.0.0.1:5000/items?q=<b>", {
@@ -84,6 +94,25 @@ describe("renderDebugPage", () => {
     expect(html).toContain("<h1>UndefinedError</h1>");
     expect(html).toContain("Template <code>profile.html</code>, line 2");
     expect(html).toContain('<tr class="current"><td class="ln">2</td><td><pre>&lt;p&gt;{{ user.name }}&lt;/p&gt;</pre>');
+  });
+
+  it("points at the template and line of errors raised by the template engine", () => {
+    const env = new Environment({
+      loader: new DictLoader({
+        "page.html": "<h1>{{ title }}</h1>\n{% for item in items %}\n  <p>{{ item.name.upper() }}</p>\n{% endfor %}\n",
+        "broken.html": "<p>ok</p>\n<p>{% if %}</p>\n",
+      }),
+      undefined: "strict",
+    });
+    const runtimeError = captureError(() => env.getTemplate("page.html").render({ title: "T", items: [{}] }));
+    const runtimePage = renderDebugPage(runtimeError, request, {});
+    expect(runtimePage).toContain("Template <code>page.html</code>, line 3");
+    expect(runtimePage).toContain('<td class="ln">3</td><td><pre>  &lt;p&gt;{{ item.name.upper() }}&lt;/p&gt;</pre>');
+
+    const syntaxError = captureError(() => env.getTemplate("broken.html"));
+    const syntaxPage = renderDebugPage(syntaxError, request, {});
+    expect(syntaxPage).toContain("<h1>TemplateSyntaxError</h1>");
+    expect(syntaxPage).toContain("Template <code>broken.html</code>, line 2");
   });
 
   it("falls back to the error's sourceLine when the template file cannot be read", () => {
