@@ -1,6 +1,6 @@
 import { nodeFileReader } from "./adapter/node-files.js";
 import type { ListeningServer, ListenOptions } from "./adapter/node.js";
-import { Blueprint, type BlueprintRegisterOptions } from "./blueprint.js";
+import type { Blueprint, BlueprintRegisterOptions } from "./blueprint.js";
 import { Config } from "./config.js";
 import { currentContext, RequestContext, runWithContext } from "./context.js";
 import { renderDebugPage } from "./debug-page.js";

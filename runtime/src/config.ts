@@ -140,14 +140,7 @@ export class Config implements ConfigKeys {
       } catch {
         // Not JSON: keep the string, as Flask does.
       }
-      const path = name.slice(start.length).split("__");
-      let target: Record<string, unknown> = this;
-      for (const key of path.slice(0, -1)) {
-        const next = target[key];
-        if (typeof next !== "object" || next === null) target[key] = {};
-        target = target[key] as Record<string, unknown>;
-      }
-      target[path[path.length - 1] as string] = value;
+      setPath(this, name.slice(start.length).split("__"), value);
     }
     return this;
   }
@@ -174,6 +167,16 @@ export class Config implements ConfigKeys {
     this.fromObject(data as Record<string, unknown>);
     return true;
   }
+}
+
+function setPath(root: Record<string, unknown>, path: string[], value: unknown): void {
+  let target = root;
+  for (const key of path.slice(0, -1)) {
+    const next = target[key];
+    if (typeof next !== "object" || next === null) target[key] = {};
+    target = target[key] as Record<string, unknown>;
+  }
+  target[path[path.length - 1] as string] = value;
 }
 
 function isUpper(key: string): boolean {

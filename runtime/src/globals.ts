@@ -86,7 +86,6 @@ export const session: Session = localProxy(() => requestContext().getSession());
  * app.beforeRequest(() => { g.start = Date.now(); });
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- g holds whatever the app puts there, as in Flask
 export const g: Record<string, any> = localProxy(() => appContext().g);
 
 /**

@@ -12,7 +12,6 @@ import type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, Han
 export interface RouteDefinition {
   rule: string;
   endpoint: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- params are typed at the registration call
   handler: Handler<any>;
   methods: string[];
 }
@@ -37,7 +36,6 @@ export interface UrlRuleOptions<P = Record<string, unknown>> extends RouteOption
  * const shout: TemplateHelper = (s) => String(s).toUpperCase();
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jinja helpers take any template values
 export type TemplateHelper = (...args: any[]) => unknown;
 
 /**
@@ -58,7 +56,6 @@ export abstract class Scaffold {
   readonly afterRequestFuncs: AfterRequestHook[] = [];
   readonly teardownRequestFuncs: TeardownHook[] = [];
   /** Error handlers by status code or error class. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler accepts the error type it was registered for
   readonly errorHandlerSpec = new Map<number | ErrorClass<any>, ErrorHandler<any>>();
   /** Functions returning extra template variables (filled by the template integration). */
   readonly templateContextProcessors: Array<() => Record<string, unknown>> = [];
@@ -228,6 +225,68 @@ export abstract class Scaffold {
     this.errorHandlerSpec.set(codeOrClass, handler);
     return handler;
   }
+
+  /**
+   * Adds variables to every template rendered (for a blueprint: rendered during its requests).
+   * Explicit render arguments win over them.
+   *
+   * @example
+   * ```ts
+   * app.contextProcessor(() => ({ siteName: "Vial" }));
+   * ```
+   */
+  contextProcessor<F extends () => Record<string, unknown>>(fn: F): F {
+    this.checkSetupFinished("contextProcessor");
+    this.templateContextProcessors.push(fn);
+    return fn;
+  }
+
+  /**
+   * Registers a template filter, named after the function unless a name is given (blueprints register app-wide).
+   *
+   * @example
+   * ```ts
+   * app.templateFilter("reverse", (s: string) => [...s].reverse().join(""));
+   * ```
+   */
+  templateFilter<F extends TemplateHelper>(nameOrFn: string | F, fn?: F): F {
+    this.checkSetupFinished("templateFilter");
+    return registerHelper(this.templateFilters, nameOrFn, fn);
+  }
+
+  /**
+   * Registers a template test (`{% if n is prime %}`).
+   *
+   * @example
+   * ```ts
+   * app.templateTest("prime", (n: number) => n > 1 && [...Array(n).keys()].slice(2).every((d) => n % d !== 0));
+   * ```
+   */
+  templateTest<F extends TemplateHelper>(nameOrFn: string | F, fn?: F): F {
+    this.checkSetupFinished("templateTest");
+    return registerHelper(this.templateTests, nameOrFn, fn);
+  }
+
+  /**
+   * Registers a template global function.
+   *
+   * @example
+   * ```ts
+   * app.templateGlobal("now", () => new Date().toISOString());
+   * ```
+   */
+  templateGlobal<F extends TemplateHelper>(nameOrFn: string | F, fn?: F): F {
+    this.checkSetupFinished("templateGlobal");
+    return registerHelper(this.templateGlobals, nameOrFn, fn);
+  }
+}
+
+function registerHelper<F extends TemplateHelper>(table: Record<string, unknown>, nameOrFn: string | F, fn?: F): F {
+  const helper = typeof nameOrFn === "function" ? nameOrFn : fn;
+  const name = typeof nameOrFn === "string" ? nameOrFn : helper?.name;
+  if (typeof helper !== "function" || !name) throw new TypeError("a template helper needs a function and a name (pass the name when the function is anonymous)");
+  table[name] = helper;
+  return helper;
 }
 
 /** The error shape a status-code handler receives by default (an `HTTPException`). */

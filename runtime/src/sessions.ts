@@ -17,7 +17,6 @@ import { BadSignature, URLSafeTimedSerializer } from "./signing.js";
  * ```
  */
 export interface Session {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a session holds whatever JSON the app stores, as in Flask
   [key: string]: any;
   permanent: boolean;
   /** Set when a key was assigned or deleted; set it yourself after mutating a nested value. */

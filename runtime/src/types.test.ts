@@ -9,7 +9,7 @@ describe("route parameter types", () => {
     expectTypeOf<RouteParams<"/k/<any(a, b):kind>/<uuid:u>">>().toEqualTypeOf<{ kind: string; u: string }>();
     expectTypeOf<RouteParams<"/y/<int(fixed_digits=4):year>">>().toEqualTypeOf<{ year: number }>();
     expectTypeOf<RouteParams<"/c/<list:items>">>().toEqualTypeOf<{ items: unknown }>();
-    expectTypeOf<RouteParams<"/static">>().toEqualTypeOf<{}>();
+    expectTypeOf<RouteParams<"/static">>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<RouteParams<string>>().toEqualTypeOf<Record<string, unknown>>();
   });
 

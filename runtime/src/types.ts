@@ -29,7 +29,11 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
  * app.get("/posts/<int:year>/<slug>", ({ year, slug }) => `${slug} (${year + 0})`);
  * ```
  */
-export type RouteParams<P extends string> = string extends P ? Record<string, unknown> : Simplify<ExtractParams<P>>;
+export type RouteParams<P extends string> = string extends P
+  ? Record<string, unknown>
+  : P extends `${string}<${string}>${string}`
+    ? Simplify<ExtractParams<P>>
+    : Record<string, never>;
 
 /**
  * A view function: receives the URL parameters, returns anything `makeResponse` accepts (or a promise).
@@ -90,7 +94,6 @@ export type ErrorHandler<E = unknown> = (error: E) => ResponseReturn | Promise<R
  * const key: ErrorClass<PaymentError> = PaymentError;
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any constructor signature is a valid error class
 export type ErrorClass<E = Error> = abstract new (...args: any[]) => E;
 
 /**

@@ -47,13 +47,11 @@ export class View {
    * app.addUrlRule("/users/<int:id>", { view: UserView.asView("user") });
    * ```
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructor arguments are the subclass's own
   static asView<A extends any[]>(this: (new (...args: A) => View) & Pick<typeof View, "methods" | "decorators" | "defaultMethods">, name: string, ...args: A): ClassView {
-    const cls = this;
-    let view: Handler = (params) => new cls(...args).dispatchRequest(params);
-    for (const decorate of cls.decorators) view = decorate(view);
+    let view: Handler = (params) => new this(...args).dispatchRequest(params);
+    for (const decorate of this.decorators) view = decorate(view);
     Object.defineProperty(view, "name", { value: name });
-    return Object.assign(view, { viewClass: cls as unknown as typeof View, methods: cls.methods ?? cls.defaultMethods() });
+    return Object.assign(view, { viewClass: this as unknown as typeof View, methods: this.methods ?? this.defaultMethods() });
   }
 
   /** The methods used when the class sets no `methods`. */
