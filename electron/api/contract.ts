@@ -107,6 +107,14 @@ export interface Settings {
   layout: Record<string, number>;
 }
 
+/** An area of the Studio's page, in CSS pixels. */
+export interface PreviewBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Menu and shortcut commands the Electron menu sends to the renderer. */
 export type MenuCommandId =
   | "file.newProject"
@@ -170,6 +178,16 @@ export interface StudioMethods {
   "dialogs.openFolder": { request: { title?: string }; result: { dir: string | null } };
   /** Opens an http(s) URL in the user's browser; anything else fails with `bad-request`. */
   "shell.openExternal": { request: { url: string }; result: Empty };
+
+  /**
+   * Electron only (browser mode fails with `unsupported`: use an iframe there): shows the user's app in
+   * a native view over the given area of the window (CSS pixels of the Studio's page), in its own
+   * session with no Node and no preload. `url` must be a loopback http URL. Loads `url` when it differs
+   * from the shown one, or when `reload` is true.
+   */
+  "preview.show": { request: { url: string; bounds: PreviewBounds; reload?: boolean }; result: Empty };
+  /** Hides the native preview view (keeping its page). */
+  "preview.hide": { request: Empty; result: Empty };
 
   /** The open project's app (stopped when no project is open). */
   "appHost.status": { request: Empty; result: AppStatus };

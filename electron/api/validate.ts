@@ -146,6 +146,15 @@ const httpUrl: Check<string> = (value, at) => {
   return url && (url.protocol === "http:" || url.protocol === "https:") ? url.href : fail(at, "an http(s) URL");
 };
 
+const loopbackUrl: Check<string> = (value, at) => {
+  const url = typeof value === "string" && value.length <= 8192 && URL.canParse(value) ? new URL(value) : undefined;
+  return url && url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost")
+    ? url.href
+    : fail(at, "an http URL on 127.0.0.1 or localhost");
+};
+
+const bounds = object({ x: int(0, 100_000), y: int(0, 100_000), width: int(0, 100_000), height: int(0, 100_000) });
+
 /** Every method's request check. Typed from the contract: a missing or wrong check does not compile. */
 const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "studio.info": empty,
@@ -170,6 +179,8 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "settings.set": object({}, settingsChecks),
   "dialogs.openFolder": object({}, { title: text(200) }),
   "shell.openExternal": object({ url: httpUrl }),
+  "preview.show": object({ url: loopbackUrl, bounds }, { reload: bool }),
+  "preview.hide": empty,
   "appHost.status": empty,
   "appHost.start": empty,
   "appHost.stop": empty,

@@ -23,6 +23,8 @@ const shell: HostShell = {
   mode: "web",
   openFolderDialog: async () => null,
   openExternal: async (url) => void opened.push(url),
+  showPreview: async () => undefined,
+  hidePreview: async () => undefined,
 };
 
 function makeStarter(id: string, description: string): void {
@@ -74,6 +76,10 @@ describe("dispatch", () => {
     expect(await dispatch("shell.openExternal", { url: "file:///etc/passwd" })).toMatchObject({ ok: false, error: { code: "bad-request" } });
     expect(await dispatch("shell.openExternal", { url: "javascript:alert(1)" })).toMatchObject({ ok: false, error: { code: "bad-request" } });
     expect(opened).toEqual([]);
+    const bounds = { x: 0, y: 0, width: 100, height: 100 };
+    expect(await dispatch("preview.show", { url: "https://evil.example/", bounds })).toMatchObject({ ok: false, error: { code: "bad-request" } });
+    expect(await dispatch("preview.show", { url: "http://127.0.0.1:5000/", bounds: { ...bounds, width: -1 } })).toMatchObject({ ok: false, error: { code: "bad-request" } });
+    expect(await dispatch("preview.show", { url: "http://127.0.0.1:5000/", bounds })).toEqual({ ok: true, result: {} });
   });
 
   it("needs an open project for file and buffer methods", async () => {

@@ -2,7 +2,7 @@
  * The host's handler table: one entry per method of the contract, checked by `satisfies` so a missing
  * or mistyped method is a compile error, and the single entry point both shells call.
  */
-import type { InvokeResponse, StudioHandlers, StudioMode } from "../api/contract.js";
+import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "../api/contract.js";
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
@@ -17,6 +17,9 @@ export interface HostShell {
   openFolderDialog(title: string | undefined): Promise<string | null>;
   /** Opens an http(s) URL (already validated) outside the Studio. */
   openExternal(url: string): Promise<void>;
+  /** Shows the native preview view (Electron); browser mode throws `unsupported`. */
+  showPreview(url: string, bounds: PreviewBounds, reload: boolean): Promise<void>;
+  hidePreview(): Promise<void>;
 }
 
 export interface HostDependencies {
@@ -87,6 +90,14 @@ export function createHandlers(deps: HostDependencies) {
     "dialogs.openFolder": async ({ title }) => ({ dir: await shell.openFolderDialog(title) }),
     "shell.openExternal": async ({ url }) => {
       await shell.openExternal(url);
+      return {};
+    },
+    "preview.show": async ({ url, bounds, reload }) => {
+      await shell.showPreview(url, bounds, reload ?? false);
+      return {};
+    },
+    "preview.hide": async () => {
+      await shell.hidePreview();
       return {};
     },
 

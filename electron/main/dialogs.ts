@@ -5,15 +5,14 @@ import { dialog, shell, type BrowserWindow } from "electron";
 import type { HostShell } from "../host/dispatch.js";
 
 /**
- * The Electron side of {@link HostShell}: a native folder picker attached to the Studio window, and
+ * Part of the Electron {@link HostShell}: a native folder picker attached to the Studio window, and
  * `shell.openExternal` for the http(s) URLs the contract lets through.
  *
  * @example
- * const shell = setupDialogs(() => studioWindow);
+ * const shell = { mode: "electron", ...setupDialogs(() => studioWindow), ...setupPreview(() => studioWindow) };
  */
-export function setupDialogs(studioWindow: () => BrowserWindow | undefined): HostShell {
+export function setupDialogs(studioWindow: () => BrowserWindow | undefined): Pick<HostShell, "openFolderDialog" | "openExternal"> {
   return {
-    mode: "electron",
     async openFolderDialog(title) {
       const window = studioWindow();
       const options: Electron.OpenDialogOptions = {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { app, dialog, type BrowserWindow } from "electron";
 import { AppHostService } from "../host/app-host/service.js";
-import { createDispatch, createHandlers } from "../host/dispatch.js";
+import { createDispatch, createHandlers, type HostShell } from "../host/dispatch.js";
 import { HostEvents } from "../host/events.js";
 import { projectFromElectronArgv } from "../host/launch-args.js";
 import { defaultProjectsDir, studioPaths } from "../host/studio-paths.js";
@@ -13,6 +13,7 @@ import { Workspace } from "../host/workspace.js";
 import { setupDialogs } from "./dialogs.js";
 import { setupIpc } from "./ipc.js";
 import { setupMenu } from "./menu.js";
+import { setupPreview } from "./preview.js";
 import { registerStudioScheme, serveStudioScheme } from "./protocol.js";
 import { setupSecurity } from "./security.js";
 import { createStudioWindow } from "./window.js";
@@ -49,7 +50,7 @@ async function boot(): Promise<void> {
 
   setupSecurity();
   serveStudioScheme(paths.rendererDir);
-  const shell = setupDialogs(currentWindow);
+  const shell: HostShell = { mode: "electron", ...setupDialogs(currentWindow), ...setupPreview(currentWindow) };
   const handlers = createHandlers({
     workspace,
     appHost,

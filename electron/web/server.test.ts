@@ -86,6 +86,10 @@ describe("node dist/web/server.js", () => {
     const server = await startServer(["--user-data", userData, "--project", project]);
     expect(server.stdout).toHaveLength(1);
     expect(await invoke(server, "projects.current", {})).toEqual({ ok: true, result: { project: { dir: project, name: "my-app" } } });
+    expect(await invoke(server, "studio.info", {})).toMatchObject({ ok: true, result: { mode: "web" } });
+    expect(await invoke(server, "dialogs.openFolder", {})).toMatchObject({ ok: false, error: { code: "unsupported" } });
+    const bounds = { x: 0, y: 0, width: 10, height: 10 };
+    expect(await invoke(server, "preview.show", { url: "http://127.0.0.1:5000/", bounds })).toMatchObject({ ok: false, error: { code: "unsupported" } });
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
   }, 30_000);

@@ -21,6 +21,12 @@ const webShell: HostShell = {
   async openExternal() {
     throw new HostFailure("unsupported", "In the browser, links open in a new tab by themselves.");
   },
+  async showPreview() {
+    throw new HostFailure("unsupported", "In the browser the preview is an iframe of the app's URL.");
+  },
+  async hidePreview() {
+    throw new HostFailure("unsupported", "In the browser the preview is an iframe of the app's URL.");
+  },
 };
 
 async function main(args: WebServerArgs): Promise<void> {

@@ -70,7 +70,13 @@ beforeEach(async () => {
   const handlers = createHandlers({
     workspace,
     appHost: new AppHostService({ events, runtimeDir: join(scratch, "none"), childEntry: join(scratch, "none.js") }),
-    shell: { mode: "web", openFolderDialog: async () => null, openExternal: async () => undefined },
+    shell: {
+      mode: "web",
+      openFolderDialog: async () => null,
+      openExternal: async () => undefined,
+      showPreview: async () => undefined,
+      hidePreview: async () => undefined,
+    },
     version: "0.0.0-test",
     startersDir: join(scratch, "starters"),
     defaultProjectsDir: join(scratch, "projects"),
