@@ -218,7 +218,8 @@ export class AppSupervisor {
   }
 
   async #launch(): Promise<void> {
-    const since = this.#changedAt ?? performance.now();
+    const savedAt = this.#changedAt;
+    const since = savedAt ?? performance.now();
     this.#changedAt = undefined;
     if (this.#keepProblems) this.#keepProblems = false;
     else {
@@ -261,7 +262,7 @@ export class AppSupervisor {
       return;
     }
     const restartMs = Math.round(performance.now() - since);
-    this.#awaitingResponseSince = since;
+    this.#awaitingResponseSince = savedAt;
     this.#setStatus({
       state: "running",
       port: outcome.port,

@@ -6,11 +6,10 @@ import "./panel.css";
 
 const stateLabels = { stopped: "Stopped", starting: "Starting…", running: "Running", error: "Failed" } as const;
 
-/** The status bar's app item: state, port, and how long the last save took to reach the preview. */
+/** The status bar's app item: state, port, and how long the last save took to show in the preview. */
 export function AppStatusItem(): ReactElement {
   const studio = useStudio();
   const status = useStore(appHostStoreFor(studio.client).state, (state) => state.status);
-  const reload = status.lastReloadMs ?? status.lastRestartMs;
   return (
     <span className={`app-status app-status-${status.state}`} data-testid="app-status" title={status.url ?? undefined}>
       <span className="app-status-dot" aria-hidden="true">
@@ -18,7 +17,7 @@ export function AppStatusItem(): ReactElement {
       </span>
       {stateLabels[status.state]}
       {status.port !== null && status.state !== "stopped" ? ` :${status.port}` : ""}
-      {reload !== null ? ` · reload ${reload} ms` : ""}
+      {status.lastReloadMs !== null ? ` · reload ${status.lastReloadMs} ms` : ""}
     </span>
   );
 }

@@ -16,7 +16,6 @@ export function OutputView(props: { lines: OutputLine[] }): ReactElement {
           {line.text}
         </div>
       ))}
-      <div ref={end} />
     </div>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { writeSync } from "node:fs";
 import { heartbeatEnv, lastWordsFd, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
-import { observeRequests, type RuntimeModule, type VialApp } from "./request-log.js";
+import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 
 const realExit = process.exit.bind(process);
 

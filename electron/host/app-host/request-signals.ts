@@ -1,8 +1,9 @@
 /**
  * Turns the runtime's request signals into request-log messages for the Studio's Requests panel
- * (`requestStarted` / `requestFinished`) and its Problems panel (`gotRequestException`).
+ * (`requestStarted` / `requestFinished`) and its Problems panel (`gotRequestException`). Runs inside
+ * the child process (imported by child/app-child.ts).
  */
-import type { ChildMessage } from "../protocol.js";
+import type { ChildMessage } from "./protocol.js";
 
 /** The part of a Vial app the child relies on. */
 export interface VialApp {
