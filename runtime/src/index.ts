@@ -20,3 +20,4 @@ export { ValidationError, type Converter, type ConverterSpec } from "./router/in
 export type { FileReader, FileStat, ByteRange } from "./files.js";
 export type { ListeningServer, ListenOptions } from "./adapter/node.js";
 export type { Handler, RouteParams, RouteOptions, BeforeRequestHook, AfterRequestHook, TeardownHook, ErrorHandler, ErrorClass } from "./types.js";
+export { renderTemplate, renderTemplateString, streamTemplate, jinjaEnvironment } from "./templating/flask.js";
