@@ -1,0 +1,90 @@
+import type { Locator, Page } from "playwright-core";
+import { saveScreenshot } from "../fixtures.js";
+
+/** The workbench frame: readiness, theme, status bar, palette and the keyboard shortcuts. */
+export class WorkbenchPage {
+  readonly app: Locator;
+  readonly workbench: Locator;
+  readonly statusProject: Locator;
+  readonly statusCursor: Locator;
+  readonly statusLanguage: Locator;
+  readonly themeToggle: Locator;
+  readonly palette: Locator;
+  readonly paletteInput: Locator;
+  readonly bottomPanel: Locator;
+  readonly preview: Locator;
+  readonly dialog: Locator;
+  readonly toasts: Locator;
+
+  constructor(readonly page: Page) {
+    this.app = page.getByTestId("app");
+    this.workbench = page.getByTestId("workbench");
+    this.statusProject = page.getByTestId("status-project");
+    this.statusCursor = page.getByTestId("status-cursor");
+    this.statusLanguage = page.getByTestId("status-language");
+    this.themeToggle = page.getByTestId("toggle-theme");
+    this.palette = page.getByTestId("palette");
+    this.paletteInput = page.getByTestId("palette-input");
+    this.bottomPanel = page.locator(".workbench-panel");
+    this.preview = page.locator(".workbench-preview");
+    this.dialog = page.getByTestId("dialog");
+    this.toasts = page.getByTestId("toast");
+  }
+
+  /** Waits until the Studio has its first answers from the host. */
+  async ready(): Promise<void> {
+    await this.page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+  }
+
+  /** Waits for the workbench of an open project. */
+  async projectOpen(): Promise<void> {
+    await this.workbench.waitFor();
+  }
+
+  /** "light" or "dark": the theme the page shows now. */
+  theme(): Promise<string | null> {
+    return this.page.evaluate(() => document.documentElement.dataset.theme ?? null);
+  }
+
+  /** Presses a shortcut with the platform's primary modifier (`Mod+S` → Control+S on Linux). */
+  async shortcut(keys: string): Promise<void> {
+    await this.page.keyboard.press(keys.replace(/\bMod\b/g, "Control"));
+  }
+
+  /** Runs a command by its label through the command palette. */
+  async runCommand(label: string): Promise<void> {
+    await this.shortcut("Mod+Shift+P");
+    await this.paletteInput.waitFor();
+    await this.paletteInput.fill(`>${label}`);
+    await this.page.getByRole("option", { name: new RegExp(label, "i") }).first().waitFor();
+    await this.paletteInput.press("Enter");
+    await this.palette.waitFor({ state: "detached" });
+  }
+
+  /** Opens a file through quick open (Mod+P) by typing part of its path. */
+  async quickOpen(query: string): Promise<void> {
+    await this.shortcut("Mod+P");
+    await this.paletteInput.fill(query);
+    await this.page.getByRole("option").first().waitFor();
+    await this.paletteInput.press("Enter");
+    await this.palette.waitFor({ state: "detached" });
+  }
+
+  /** Clicks a button of the open dialog by its label. */
+  async answerDialog(button: string): Promise<void> {
+    await this.dialog.getByRole("button", { name: button, exact: true }).click();
+    await this.dialog.waitFor({ state: "detached" });
+  }
+
+  /** Types into the open prompt dialog and confirms it. */
+  async fillPrompt(value: string): Promise<void> {
+    const input = this.dialog.getByTestId("dialog-input");
+    await input.fill(value);
+    await this.dialog.getByTestId("dialog-confirm").click();
+    await this.dialog.waitFor({ state: "detached" });
+  }
+
+  screenshot(name: string): Promise<string> {
+    return saveScreenshot(this.page, name);
+  }
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect } from "vitest";
+import { test, type Studio } from "../fixtures.js";
+import { EditorPage } from "../pages/editor-page.js";
+import { ExplorerPage } from "../pages/explorer-page.js";
+import { WelcomePage } from "../pages/welcome-page.js";
+import { WorkbenchPage } from "../pages/workbench-page.js";
+
+/** Creates a project from the Website starter through the welcome screen; returns its folder. */
+async function openWebsiteProject(studio: Studio): Promise<string> {
+  const workbench = new WorkbenchPage(studio.page);
+  await workbench.ready();
+  await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  return join(studio.projectsDir, "site");
+}
+
+describe("editing files", () => {
+  test("types into a file, shows it unsaved, saves with the keyboard and writes the disk", async ({ studio }) => {
+    const dir = await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+
+    await explorer.open("app.ts");
+    await editor.tab("app.ts").waitFor();
+    await editor.typeAtStart("// edited in the Studio\n");
+    await expect.poll(() => editor.isDirty("app.ts")).toBe(true);
+    expect(readFileSync(join(dir, "app.ts"), "utf8")).not.toContain("edited in the Studio");
+
+    await workbench.shortcut("Mod+S");
+    await expect.poll(() => editor.isDirty("app.ts")).toBe(false);
+    expect(readFileSync(join(dir, "app.ts"), "utf8")).toMatch(/^\/\/ edited in the Studio\n/);
+    await expect.poll(() => workbench.statusLanguage.textContent()).toBe("TypeScript");
+    await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 2, Col 1");
+  });
+
+  test("opens files with quick open and keeps one tab per file", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await workbench.quickOpen("base.html");
+    await editor.tab("templates/base.html").waitFor();
+    await workbench.quickOpen("app.ts");
+    await workbench.quickOpen("base.html");
+    expect(await editor.tabPaths()).toEqual(["templates/base.html", "app.ts"]);
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("templates/base.html");
+    await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
+  });
+
+  test("asks before closing an unsaved file with Mod+W", async ({ studio }) => {
+    const dir = await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    const original = readFileSync(join(dir, "templates/index.html"), "utf8");
+
+    await explorer.open("templates/index.html");
+    await editor.typeAtStart("draft ");
+    await workbench.shortcut("Mod+W");
+    await workbench.dialog.waitFor();
+    expect(await workbench.dialog.textContent()).toContain("index.html");
+    await workbench.answerDialog("Cancel");
+    expect(await editor.tabPaths()).toEqual(["templates/index.html"]);
+
+    await workbench.shortcut("Mod+W");
+    await workbench.answerDialog("Don't Save");
+    await editor.empty.waitFor();
+    expect(await editor.tabPaths()).toEqual([]);
+    expect(readFileSync(join(dir, "templates/index.html"), "utf8")).toBe(original);
+  });
+
+  test("offers Flask globals and template names in Jinja templates", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    await explorer.open("templates/about.html");
+    await editor.typeAtStart("{{ url_f");
+    await editor.suggestion("url_for").waitFor();
+    await studio.page.keyboard.press("Escape");
+    await studio.page.keyboard.press("Control+End");
+    await studio.page.keyboard.type('\n{% include "');
+    await editor.suggestion("base.html").waitFor();
+  });
+
+  test("after a reload the project is still open and an unsaved buffer comes back unsaved", async ({ studio }) => {
+    const dir = await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+
+    await explorer.open("templates/about.html");
+    await editor.typeAtStart("<!-- not saved yet -->");
+    await expect.poll(() => editor.isDirty("templates/about.html")).toBe(true);
+    await expect.poll(() => editor.hotExitPaths()).toEqual(["templates/about.html"]);
+
+    await studio.page.reload();
+    await workbench.projectOpen();
+    expect(await workbench.statusProject.textContent()).toBe("site");
+    await editor.tab("templates/about.html").waitFor();
+    expect(await editor.isDirty("templates/about.html")).toBe(true);
+    await expect.poll(() => editor.visibleText()).toContain("<!-- not saved yet -->");
+    expect(readFileSync(join(dir, "templates/about.html"), "utf8")).not.toContain("not saved yet");
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect } from "vitest";
+import { test, type Studio } from "../fixtures.js";
+import { EditorPage } from "../pages/editor-page.js";
+import { ExplorerPage } from "../pages/explorer-page.js";
+import { WelcomePage } from "../pages/welcome-page.js";
+import { WorkbenchPage } from "../pages/workbench-page.js";
+
+async function openProject(studio: Studio): Promise<string> {
+  const workbench = new WorkbenchPage(studio.page);
+  await workbench.ready();
+  await new WelcomePage(studio.page).createProject({ starter: "website", name: "files", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  return join(studio.projectsDir, "files");
+}
+
+describe("explorer", () => {
+  test("renames a file on disk, and its open tab follows", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    const content = readFileSync(join(dir, "templates/about.html"), "utf8");
+
+    await explorer.open("templates/about.html");
+    await editor.tab("templates/about.html").waitFor();
+    await explorer.contextAction("templates/about.html", "Rename…");
+    await workbench.fillPrompt("story.html");
+
+    await explorer.item("templates/story.html").waitFor();
+    expect(existsSync(join(dir, "templates/about.html"))).toBe(false);
+    expect(readFileSync(join(dir, "templates/story.html"), "utf8")).toBe(content);
+    expect(await explorer.item("templates/about.html").count()).toBe(0);
+    expect(await editor.tabPaths()).toEqual(["templates/story.html"]);
+  });
+
+  test("deletes a file only after confirmation", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+
+    await explorer.contextAction("templates/contact.html", "Delete");
+    await workbench.dialog.waitFor();
+    expect(await workbench.dialog.textContent()).toContain("templates/contact.html");
+    await workbench.answerDialog("Cancel");
+    expect(existsSync(join(dir, "templates/contact.html"))).toBe(true);
+
+    await explorer.contextAction("templates/contact.html", "Delete");
+    await workbench.answerDialog("Delete");
+    await explorer.item("templates/contact.html").waitFor({ state: "detached" });
+    expect(existsSync(join(dir, "templates/contact.html"))).toBe(false);
+  });
+
+  test("creates a file in the selected folder and opens it", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+
+    await explorer.item("static").click();
+    await explorer.newFileButton.click();
+    await workbench.fillPrompt("app.js");
+    await editor.tab("static/app.js").waitFor();
+    expect(existsSync(join(dir, "static/app.js"))).toBe(true);
+    await explorer.item("static/app.js").waitFor();
+  });
+
+  test("refuses a file name that is already taken, with a message", async ({ studio }) => {
+    await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await explorer.newFileButton.click();
+    await workbench.fillPrompt("app.ts");
+    await workbench.toasts.first().waitFor();
+    expect(await workbench.toasts.first().textContent()).toMatch(/exist/i);
+  });
+
+  test("shows files created on disk by other programs", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    writeFileSync(join(dir, "NOTES.md"), "# made outside the Studio\n");
+    await explorer.item("NOTES.md").waitFor();
+  });
+});
