@@ -62,10 +62,7 @@ async function boot(): Promise<void> {
   setupIpc({ dispatch: createDispatch(handlers), events, studioWindow: currentWindow });
 
   openProject = (dir) => {
-    workspace.open(dir).then(
-      (project) => app.addRecentDocument(project.dir),
-      (error: Error) => dialog.showErrorBox("Cannot open the project", `${dir}\n\n${error.message}`),
-    );
+    workspace.open(dir).catch((error: Error) => dialog.showErrorBox("Cannot open the project", `${dir}\n\n${error.message}`));
   };
   const refreshMenu = await setupMenu(workspace, {
     command: (id) => events.emit("menu.command", { id }),
@@ -76,7 +73,10 @@ async function boot(): Promise<void> {
     },
   });
   events.subscribe((message) => {
-    if (message.event === "project.changed") void refreshMenu();
+    if (message.event !== "project.changed") return;
+    // The OS's recent list (jump list, dock menu) gets every project opened, from any source.
+    if (message.payload.project) app.addRecentDocument(message.payload.project.dir);
+    void refreshMenu();
   });
 
   app.on("second-instance", (_event, argv, workingDirectory) => {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from "electron";
 import { describe, expect, it, vi } from "vitest";
 import type { MenuCommandId, RecentProject } from "../api/contract.js";
-import { menuTemplate, type MenuActions } from "./menu-template.js";
+import { dockTemplate, menuTemplate, type MenuActions } from "./menu-template.js";
 
 function actions(): MenuActions & { commands: MenuCommandId[]; opened: string[] } {
   const commands: MenuCommandId[] = [];
@@ -64,6 +64,18 @@ describe("menuTemplate", () => {
     const entries = (openRecent?.submenu as MenuItemConstructorOptions[]).map((item) => item.label).filter(Boolean);
     expect(entries).toEqual(["/home/me/site", "Clear Recent Projects"]);
     click(all.find((item) => item.label === "/home/me/site"));
+    expect(recorded.opened).toEqual(["/home/me/site"]);
+  });
+});
+
+describe("dockTemplate", () => {
+  it("offers a new project and the recent projects that still exist", () => {
+    const recorded = actions();
+    const template = dockTemplate(recent, recorded);
+    expect(template.map((item) => item.label ?? item.type)).toEqual(["New Project…", "separator", "/home/me/site"]);
+    click(template[0]);
+    click(template[2]);
+    expect(recorded.commands).toEqual(["file.newProject"]);
     expect(recorded.opened).toEqual(["/home/me/site"]);
   });
 });

@@ -20,6 +20,24 @@ export interface MenuInput {
   actions: MenuActions;
 }
 
+function recentItems(recent: readonly RecentProject[], actions: MenuActions): MenuItemConstructorOptions[] {
+  return recent.filter((project) => project.exists).map((project) => ({ label: project.dir, click: () => actions.openRecent(project.dir) }));
+}
+
+/**
+ * The macOS dock menu: a new project, then the recent ones.
+ *
+ * @example
+ * app.dock?.setMenu(Menu.buildFromTemplate(dockTemplate(recent, actions)));
+ */
+export function dockTemplate(recent: readonly RecentProject[], actions: MenuActions): MenuItemConstructorOptions[] {
+  const projects = recentItems(recent, actions);
+  return [
+    { label: "New Project…", click: () => actions.command("file.newProject") },
+    ...(projects.length > 0 ? [{ type: "separator" } as const, ...projects] : []),
+  ];
+}
+
 /**
  * The menu template for `Menu.buildFromTemplate`.
  *
@@ -35,10 +53,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
     ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
     click: () => actions.command(id),
   });
-  const recentItems: MenuItemConstructorOptions[] = input.recent.filter((project) => project.exists).map((project) => ({
-    label: project.dir,
-    click: () => actions.openRecent(project.dir),
-  }));
+  const recent = recentItems(input.recent, actions);
   const preferences = item(mac ? "Settings…" : "Preferences…", "file.preferences", "CmdOrCtrl+,");
   const about = item(`About ${input.appName}`, "help.about");
 
@@ -52,9 +67,9 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       {
         label: "Open Recent",
         submenu: [
-          ...(recentItems.length > 0 ? recentItems : [{ label: "No Recent Projects", enabled: false }]),
+          ...(recent.length > 0 ? recent : [{ label: "No Recent Projects", enabled: false }]),
           { type: "separator" },
-          { label: "Clear Recent Projects", enabled: recentItems.length > 0, click: () => actions.clearRecent() },
+          { label: "Clear Recent Projects", enabled: recent.length > 0, click: () => actions.clearRecent() },
         ],
       },
       item("Go to File…", "file.quickOpen", "CmdOrCtrl+P"),

@@ -1,9 +1,9 @@
 /**
- * Installs the application menu and keeps its Open Recent list current.
+ * Installs the application menu (and the macOS dock menu) and keeps their recent projects current.
  */
 import { app, Menu } from "electron";
 import type { Workspace } from "../host/workspace.js";
-import { menuTemplate, type MenuActions } from "./menu-template.js";
+import { dockTemplate, menuTemplate, type MenuActions } from "./menu-template.js";
 
 /**
  * Builds the menu from the recent projects now; call the returned function to rebuild it after the
@@ -18,6 +18,7 @@ export async function setupMenu(workspace: Workspace, actions: MenuActions): Pro
     const recent = await workspace.recent.list();
     const template = menuTemplate({ platform: process.platform, appName: app.name, recent, actions });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    app.dock?.setMenu(Menu.buildFromTemplate(dockTemplate(recent, actions)));
   };
   await refresh();
   return refresh;
