@@ -85,16 +85,16 @@ function object<R extends Shape, O extends Shape = Record<never, never>>(
     if (!isRecord(value)) return fail(at, "an object");
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (!(key in required) && !(optional && key in optional)) {
+      if (!Object.hasOwn(required, key) && !(optional && Object.hasOwn(optional, key))) {
         throw new HostFailure("bad-request", `${at} has an unknown field "${key}".`);
       }
     }
     for (const [key, check] of Object.entries(required)) {
-      if (!(key in value)) throw new HostFailure("bad-request", `${at}.${key} is required.`);
+      if (!Object.hasOwn(value, key)) throw new HostFailure("bad-request", `${at}.${key} is required.`);
       out[key] = check(value[key], `${at}.${key}`);
     }
     for (const [key, check] of Object.entries(optional ?? {})) {
-      if (key in value && value[key] !== undefined) out[key] = check(value[key], `${at}.${key}`);
+      if (Object.hasOwn(value, key) && value[key] !== undefined) out[key] = check(value[key], `${at}.${key}`);
     }
     return out as ObjectOf<R, O>;
   };
