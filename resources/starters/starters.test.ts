@@ -175,3 +175,57 @@ describe("the rest-api starter", () => {
     expect(await call(port(), "DELETE", "/api/items/")).toMatchObject({ status: 405, json: { error: "Method Not Allowed", status: 405 } });
   });
 });
+
+describe("the website starter", () => {
+  let app: Started | undefined;
+  beforeAll(async () => {
+    app = await startStarter("website");
+  }, 60_000);
+  afterAll(() => stopStarter(app));
+  const port = () => app?.port ?? 0;
+
+  it("renders every page from the base layout, with the stylesheet and the current page marked", async () => {
+    for (const [path, heading] of [
+      ["/", "Welcome to your new website"],
+      ["/about", "<h1>About</h1>"],
+      ["/contact", "<h1>Contact</h1>"],
+    ] as const) {
+      const page = await call(port(), "GET", path);
+      expect(page.status).toBe(200);
+      expect(page.headers["content-type"]).toContain("text/html");
+      expect(page.body).toContain(heading);
+      expect(page.body).toContain('<link rel="stylesheet" href="/static/style.css">');
+      expect(page.body).toMatch(new RegExp(`<a href="${path}" aria-current="page">`));
+      expect(page.body).toContain("Made with Vial");
+    }
+    expect((await call(port(), "GET", "/")).body).toContain("<h2>Templates</h2>");
+  });
+
+  it("serves its stylesheet", async () => {
+    const css = await call(port(), "GET", "/static/style.css");
+    expect(css.status).toBe(200);
+    expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(css.body).toContain(".flash-success");
+  });
+
+  it("re-shows the form with an error message when a field is missing", async () => {
+    const form = "name=Ada&message=";
+    const res = await call(port(), "POST", "/contact", { body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('<li class="flash flash-error">Please fill in your name and a message.</li>');
+    expect(res.body).toContain('value="Ada"');
+  });
+
+  it("flashes a thank-you once after a valid message, escaping what the visitor typed", async () => {
+    const form = "name=%3Cb%3EAda%3C%2Fb%3E&message=Hello";
+    const posted = await call(port(), "POST", "/contact", { body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(posted.status).toBe(302);
+    expect(posted.headers["location"]).toMatch(/\/contact$/);
+    const cookie = String(posted.headers["set-cookie"] ?? "").split(";")[0] ?? "";
+    const shown = await call(port(), "GET", "/contact", { headers: { Cookie: cookie } });
+    expect(shown.body).toContain('<li class="flash flash-success">Thanks, &lt;b&gt;Ada&lt;/b&gt;! Your message has been received.</li>');
+    const cleared = String(shown.headers["set-cookie"] ?? cookie).split(";")[0] ?? "";
+    const again = await call(port(), "GET", "/contact", { headers: { Cookie: cleared } });
+    expect(again.body).not.toContain("Thanks,");
+  });
+});

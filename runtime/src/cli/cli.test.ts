@@ -189,6 +189,24 @@ describe("vial run", () => {
     expect(plain.body).not.toContain("TypeError");
   });
 
+  it("shows the template name and line on the debug page for a template that throws", async () => {
+    const dir = await project({
+      "app.ts": `import { Vial, renderTemplate } from "vial";
+export const app = new Vial({ root: import.meta.dirname });
+app.get("/", function index() {
+  return renderTemplate("page.html", { user: undefined });
+});
+`,
+      "templates/page.html": "<h1>Profile</h1>\n<p>{{ user.name }}</p>\n",
+    });
+    const debug = await serve(dir, ["--debug"]);
+    const page = await get(debug.port, "/");
+    expect(page.status).toBe(500);
+    expect(page.body).toContain("Template <code>page.html</code>, line 2");
+    expect(page.body).toContain('<td class="ln">2</td><td><pre>&lt;p&gt;{{ user.name }}&lt;/p&gt;</pre>');
+    expect(page.body).toMatch(/app\.ts:4:\d+/);
+  });
+
   it("reports a syntax error with file:line and exits", async () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": "export const greet = () => {\n  return 'a' +;\n};\n" });
     const run = vial(dir, ["run", "--port", "0"]);
@@ -244,6 +262,21 @@ describe("vial run --reload", () => {
 
     await writeFile(join(dir, "lib", "greet.ts"), greetModule("fixed"));
     await waitFor("the fixed app", async () => ((await get(server.port)).body.includes("fixed") ? true : undefined), server.output);
+  });
+
+  it("shows template edits on the next request without restarting", async () => {
+    const dir = await project({
+      "app.ts": `import { Vial, renderTemplate } from "vial";
+export const app = new Vial({ root: import.meta.dirname });
+app.get("/", () => renderTemplate("page.html", { name: "Ada" }));
+`,
+      "templates/page.html": "<p>Hello {{ name }}</p>\n",
+    });
+    const server = await serve(dir, ["--reload"]);
+    expect((await get(server.port)).body).toContain("<p>Hello Ada</p>");
+    await writeFile(join(dir, "templates", "page.html"), "<p>Goodbye {{ name }}</p>\n");
+    await waitFor("the edited template", async () => ((await get(server.port)).body.includes("Goodbye Ada") ? true : undefined), server.output);
+    expect(server.output()).not.toContain("Reloaded");
   });
 
   it("reports an app that throws while loading, and keeps the last good version", async () => {
