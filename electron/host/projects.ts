@@ -11,7 +11,11 @@ import { isRecord } from "../api/validate.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { readJsonFile, writeJsonFile } from "./json-file.js";
 
-const starterTitles: Record<string, string> = { blank: "Blank", "rest-api": "REST API", website: "Website" };
+const builtIn: Record<string, { title: string; description: string }> = {
+  blank: { title: "Blank", description: "One route and one template: the smallest Vial app." },
+  "rest-api": { title: "REST API", description: "A blueprint with JSON CRUD on an in-memory list and JSON errors." },
+  website: { title: "Website", description: "A base layout, pages, a form with flash messages and static CSS." },
+};
 const starterOrder = ["blank", "rest-api", "website"];
 
 async function readPackageJson(dir: string): Promise<Record<string, unknown> | undefined> {
@@ -24,12 +28,13 @@ async function readPackageJson(dir: string): Promise<Record<string, unknown> | u
 }
 
 function titleOf(id: string): string {
-  return starterTitles[id] ?? id.replace(/[-_]+/g, " ").replace(/^\w/, (first) => first.toUpperCase());
+  return builtIn[id]?.title ?? id.replace(/[-_]+/g, " ").replace(/^\w/, (first) => first.toUpperCase());
 }
 
 /**
  * The starters in `startersDir`: every folder holding a package.json, Blank / REST API / Website first.
- * The description is the starter's package.json `description`.
+ * The description is the starter's package.json `description`, else a built-in one for the three
+ * starters the Studio ships.
  *
  * @example
  * const starters = await listStarters("/opt/vial-studio/resources/starters");
@@ -41,7 +46,7 @@ export async function listStarters(startersDir: string): Promise<StarterInfo[]> 
     if (!entry.isDirectory()) continue;
     const pkg = await readPackageJson(join(startersDir, entry.name));
     if (!pkg) continue;
-    const description = typeof pkg.description === "string" ? pkg.description : "";
+    const description = typeof pkg.description === "string" ? pkg.description : (builtIn[entry.name]?.description ?? "");
     starters.push({ id: entry.name, title: titleOf(entry.name), description });
   }
   const rank = (id: string): number => (starterOrder.includes(id) ? starterOrder.indexOf(id) : starterOrder.length);
