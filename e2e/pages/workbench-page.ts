@@ -84,6 +84,25 @@ export class WorkbenchPage {
     await this.dialog.waitFor({ state: "detached" });
   }
 
+  /** Width of the side bar in CSS pixels. */
+  async sideBarWidth(): Promise<number> {
+    const box = await this.page.getByTestId("side-bar").boundingBox();
+    return Math.round(box?.width ?? 0);
+  }
+
+  /** Drags a divider (`sash-sidebar`, `sash-panel`, `sash-preview`) by the given offset. */
+  async dragSash(testId: string, dx: number, dy: number): Promise<void> {
+    const box = await this.page.getByTestId(testId).boundingBox();
+    if (!box) throw new Error(`No divider ${testId} on screen`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2);
+    await this.page.mouse.move(x + dx, y + dy);
+    await this.page.mouse.up();
+  }
+
   screenshot(name: string): Promise<string> {
     return saveScreenshot(this.page, name);
   }
