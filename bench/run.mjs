@@ -1,6 +1,6 @@
 // `npm run bench`: runs every registered suite, prints ratio tables, writes results/latest.json + latest.md.
 // Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...]
-//                           [--warmup 2] [--duration 5] [--connections 50]
+//                           [--warmup 2] [--duration 4] [--connections 50]
 // A run narrowed by --only or --servers writes results/partial.* instead, so latest.* always holds a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     servers: { type: "string" },
     warmup: { type: "string", default: "2" },
-    duration: { type: "string", default: "5" },
+    duration: { type: "string", default: "4" },
     connections: { type: "string", default: "50" },
   },
 });

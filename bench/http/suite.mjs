@@ -19,74 +19,103 @@ const columns = [
 ];
 
 /**
- * Runs every selected server through every HTTP case.
+ * Verifies every selected server on every case, then measures case by case. Within a case the servers run
+ * back to back (alternating their order from one case to the next) so the ratios for one case are taken
+ * close together in time on a machine whose background load drifts. Each measurement gets a fresh process.
  * @param {import("../lib/report.mjs").SuiteContext} ctx
  * @returns {Promise<import("../lib/report.mjs").SuiteResult>}
  */
 export async function runHttpSuite(ctx) {
-  const rowsByCase = new Map(httpCases.map((c) => [c.id, []]));
   const skipped = [];
   const failures = [];
-  const selected = servers.filter((s) => ctx.only.servers === undefined || ctx.only.servers.includes(s.id));
-
-  for (const server of selected) {
+  const runnable = [];
+  for (const server of servers.filter((s) => ctx.only.servers === undefined || ctx.only.servers.includes(s.id))) {
     const prepared = server.prepare();
-    if (!prepared.ok) {
+    if (prepared.ok) {
+      runnable.push({ ...server, command: prepared.command });
+    } else {
       ctx.log(`http: SKIP ${server.label}: ${prepared.reason}`);
       skipped.push({ subject: server.id, label: server.label, reason: prepared.reason });
-      continue;
     }
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const { file, args } = prepared.command(port);
-    let running;
+  }
+
+  const wrong = new Map();
+  for (const server of [...runnable]) {
+    let verdict;
     try {
-      running = await startServer({ file, args, env: { PORT: String(port) }, baseUrl: baseUrl + "/" });
+      verdict = await withServer(server, (baseUrl) => verifyServer(baseUrl, httpCases));
     } catch (error) {
       const message = `${server.label} did not start: ${error.message}`;
       ctx.log(`http: FAIL ${message}`);
       failures.push(message);
+      runnable.splice(runnable.indexOf(server), 1);
       continue;
     }
-    try {
-      const verdict = await verifyServer(baseUrl, httpCases);
-      for (const problem of verdict.probes) {
-        ctx.log(`http: FAIL ${server.label}: ${problem}`);
-        failures.push(`${server.label}: ${problem}`);
+    for (const problem of verdict.probes) {
+      ctx.log(`http: FAIL ${server.label}: ${problem}`);
+      failures.push(`${server.label}: ${problem}`);
+    }
+    for (const [caseId, problems] of verdict.byCase) {
+      if (problems.length === 0) continue;
+      const message = `${server.label} answers ${caseId} wrongly, so it is not measured there:\n  ${problems.join("\n  ")}`;
+      ctx.log(`http: FAIL ${message}`);
+      failures.push(message);
+      wrong.set(`${server.id} ${caseId}`, problems.join("; "));
+    }
+  }
+  ctx.log(`http: ${runnable.length} server(s) verified on ${httpCases.length} cases`);
+
+  const cases = [];
+  for (const [index, c] of httpCases.entries()) {
+    const order = index % 2 === 0 ? runnable : [...runnable].reverse();
+    const rows = [];
+    for (const server of order) {
+      const problem = wrong.get(`${server.id} ${c.id}`);
+      if (problem !== undefined) {
+        rows.push({ subject: server.id, label: server.label, values: {}, failed: problem });
+        continue;
       }
-      for (const c of httpCases) {
-        const problems = verdict.byCase.get(c.id) ?? [];
-        if (problems.length > 0) {
-          const message = `${server.label} answers ${c.method} ${c.path} wrongly, so it is not measured there:\n  ${problems.join("\n  ")}`;
-          ctx.log(`http: FAIL ${message}`);
-          failures.push(message);
-          rowsByCase.get(c.id).push({ subject: server.id, label: server.label, values: {}, failed: problems.join("; ") });
-          continue;
-        }
-        const summary = await measure(ctx, baseUrl, c);
+      try {
+        const summary = await withServer(server, (baseUrl) => measure(ctx, baseUrl, c));
         ctx.log(
-          `http: ${server.label.padEnd(32)} ${c.id.padEnd(7)} ${String(Math.round(summary.requestsPerSecond)).padStart(7)} req/s` +
+          `http: ${c.id.padEnd(7)} ${server.label.padEnd(32)} ${String(Math.round(summary.requestsPerSecond)).padStart(7)} req/s` +
             `  p50 ${summary.latencyP50Ms} ms  p99 ${summary.latencyP99Ms} ms` +
             (summary.failedRequests > 0 ? `  errors ${summary.errors} timeouts ${summary.timeouts} non-2xx ${summary.non2xx}` : ""),
         );
-        rowsByCase.get(c.id).push({ subject: server.id, label: server.label, values: summary });
+        rows.push({ subject: server.id, label: server.label, values: summary });
+      } catch (error) {
+        const message = `${server.label} on ${c.id}: ${error.message}`;
+        ctx.log(`http: FAIL ${message}`);
+        failures.push(message);
+        rows.push({ subject: server.id, label: server.label, values: {}, failed: error.message });
       }
-    } finally {
-      await running.stop();
     }
+    const rank = (row) => runnable.findIndex((s) => s.id === row.subject);
+    cases.push({
+      id: `http-${c.id}`,
+      title: c.title,
+      description: c.description,
+      baseline: "vial",
+      ratioOf: { key: "requestsPerSecond", higherIsBetter: true, label: "Vial ÷ peer" },
+      columns,
+      rows: rows.sort((a, b) => rank(a) - rank(b)),
+      targets: targetsByCase[c.id],
+    });
   }
-
-  const cases = httpCases.map((c) => ({
-    id: `http-${c.id}`,
-    title: c.title,
-    description: c.description,
-    baseline: "vial",
-    ratioOf: { key: "requestsPerSecond", higherIsBetter: true, label: "Vial ÷ peer" },
-    columns,
-    rows: rowsByCase.get(c.id),
-    targets: targetsByCase[c.id],
-  }));
   return { cases, skipped, failures };
+}
+
+/** Starts the server on a free port, runs `use(baseUrl)`, and always stops it. */
+async function withServer(server, use) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { file, args } = server.command(port);
+  const running = await startServer({ file, args, env: { PORT: String(port) }, baseUrl: baseUrl + "/" });
+  try {
+    return await use(baseUrl);
+  } finally {
+    await running.stop();
+  }
 }
 
 async function measure(ctx, baseUrl, c) {

@@ -11,6 +11,7 @@
  * @property {string} label
  * @property {Record<string, number>} values   raw numbers as measured
  * @property {string} [failed]  why this subject was not measured in this case
+ * @property {number[]} [rounds]  the metric in every round, when the best of several rounds is kept
  *
  * @typedef {object} CaseResult
  * @property {string} id

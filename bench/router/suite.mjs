@@ -1,9 +1,13 @@
-// The router suite: every Vial router and find-my-way on the 100- and 10,000-route tables, each in a fresh process.
+// The router suite: every Vial router and find-my-way on the 100- and 10,000-route tables, each measurement
+// in a fresh process, best of two interleaved rounds.
 import { join } from "node:path";
 import { runJsonScript } from "../lib/process.mjs";
+import { bestOfRounds } from "../lib/rounds.mjs";
 import { routerAdapters } from "./adapters.mjs";
 
 const measureScript = join(import.meta.dirname, "measure.mjs");
+const rounds = 2;
+const metric = { key: "nsPerLookup", higherIsBetter: false };
 
 const columns = [
   { key: "nsPerLookup", label: "ns/lookup", digits: 1 },
@@ -28,17 +32,21 @@ export async function runRouterSuite(ctx) {
   const cases = [];
   const baseline = adapters.find((a) => a.id === "vial-compiled") ?? adapters[0];
   for (const size of ["100", "10000"]) {
+    const best = await bestOfRounds(adapters, rounds, metric, (adapter) =>
+      runJsonScript(measureScript, [adapter.id, size, "1"], { nodeArgs: ["--expose-gc"] }),
+    );
     const rows = [];
     for (const adapter of adapters) {
-      try {
-        const values = await runJsonScript(measureScript, [adapter.id, size, "1"], { nodeArgs: ["--expose-gc"] });
-        ctx.log(`router: ${adapter.label.padEnd(18)} ${size.padStart(5)} routes ${values.nsPerLookup.toFixed(1).padStart(9)} ns/lookup  ${Math.round(values.heapKiB)} KiB`);
-        rows.push({ subject: adapter.id, label: adapter.label, values });
-      } catch (error) {
-        ctx.log(`router: FAIL ${adapter.label} on ${size} routes: ${error.message}`);
-        failures.push(`router ${adapter.label} on ${size} routes: ${error.message}`);
-        rows.push({ subject: adapter.id, label: adapter.label, values: {}, failed: error.message });
+      const outcome = best.get(adapter);
+      if (outcome.error !== undefined) {
+        ctx.log(`router: FAIL ${adapter.label} on ${size} routes: ${outcome.error.message}`);
+        failures.push(`router ${adapter.label} on ${size} routes: ${outcome.error.message}`);
+        rows.push({ subject: adapter.id, label: adapter.label, values: {}, failed: outcome.error.message });
+        continue;
       }
+      const { values } = outcome;
+      ctx.log(`router: ${adapter.label.padEnd(18)} ${size.padStart(5)} routes ${values.nsPerLookup.toFixed(1).padStart(11)} ns/lookup  ${Math.round(values.heapKiB)} KiB`);
+      rows.push({ subject: adapter.id, label: adapter.label, values, rounds: outcome.rounds });
     }
     cases.push({
       id: `router-${size}`,

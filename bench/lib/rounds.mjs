@@ -1,0 +1,32 @@
+// Best-of-rounds for micro-benchmarks on a noisy machine: subjects take turns, each keeps its best round.
+
+/**
+ * Runs `measure(subject)` `rounds` times per subject, interleaved (a, b, c, a, b, c, ...), and keeps, per
+ * subject, the round with the best `key` (the run least disturbed by other work). A subject that throws once
+ * is dropped from later rounds and reported with its error.
+ * @template S
+ * @param {S[]} subjects
+ * @param {number} rounds
+ * @param {{ key: string, higherIsBetter: boolean }} metric
+ * @param {(subject: S) => Promise<Record<string, number>>} measure
+ * @returns {Promise<Map<S, { values: Record<string, number>, rounds: number[] } | { error: Error }>>}
+ * @example const best = await bestOfRounds(["vial", "nunjucks"], 3, { key: "rendersPerSecond", higherIsBetter: true }, run);
+ */
+export async function bestOfRounds(subjects, rounds, metric, measure) {
+  const outcome = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const subject of subjects) {
+      const previous = outcome.get(subject);
+      if (previous?.error !== undefined) continue;
+      try {
+        const values = await measure(subject);
+        const seen = [...(previous?.rounds ?? []), values[metric.key]];
+        const better = previous === undefined || (metric.higherIsBetter ? values[metric.key] > previous.values[metric.key] : values[metric.key] < previous.values[metric.key]);
+        outcome.set(subject, { values: better ? values : previous.values, rounds: seen });
+      } catch (error) {
+        outcome.set(subject, { error });
+      }
+    }
+  }
+  return outcome;
+}
