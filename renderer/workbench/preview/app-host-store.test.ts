@@ -19,6 +19,7 @@ function fakeClient() {
     async invoke(method: MethodName): Promise<never> {
       calls.push(method);
       const results: Partial<Record<MethodName, unknown>> = {
+        "studio.info": { version: "0", platform: "linux", mode: "electron", defaultProjectsDir: "/p" },
         "appHost.status": running,
         "appHost.restart": running,
         "appHost.logs": { output: [{ seq: 1, stream: "stdout", text: "hi", time: 1 }], requests: [], problems: [] },
@@ -35,6 +36,7 @@ describe("AppHostStore", () => {
     const store = new AppHostStore(client);
     await store.refresh();
     expect(store.state.get().status.port).toBe(5001);
+    expect(store.state.get().mode).toBe("electron");
     expect(store.state.get().output.map((line) => line.text)).toEqual(["hi"]);
 
     client.emit("appHost.output", { seq: 2, stream: "stderr", text: "oops", time: 2 });

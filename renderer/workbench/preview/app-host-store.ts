@@ -1,8 +1,10 @@
-import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "../../../electron/api/contract";
+import type { AppProblem, AppStatus, OutputLine, RequestEntry, StudioMode } from "../../../electron/api/contract";
 import type { StudioClient } from "../../api/client";
 import { createStore, type Store } from "../../state/store";
 
 export interface AppHostState {
+  /** Which shell shows the preview: an iframe in browser mode, a native view in Electron. */
+  mode: StudioMode;
   status: AppStatus;
   output: OutputLine[];
   requests: RequestEntry[];
@@ -26,7 +28,7 @@ type AppHostClient = Pick<StudioClient, "invoke" | "on">;
  * with the host's `appHost.*` events.
  */
 export class AppHostStore {
-  readonly state: Store<AppHostState> = createStore<AppHostState>({ status: stopped, output: [], requests: [], problems: [] });
+  readonly state: Store<AppHostState> = createStore<AppHostState>({ mode: "web", status: stopped, output: [], requests: [], problems: [] });
   readonly #client: AppHostClient;
 
   constructor(client: AppHostClient) {
@@ -39,8 +41,18 @@ export class AppHostStore {
 
   /** Loads the current status and logs (on start, and after the project changes). */
   async refresh(): Promise<void> {
-    const [status, logs] = await Promise.all([this.#client.invoke("appHost.status", {}), this.#client.invoke("appHost.logs", {})]);
-    this.state.set({ status, output: logs.output.slice(-maxOutput), requests: logs.requests.slice(-maxRequests), problems: logs.problems });
+    const [info, status, logs] = await Promise.all([
+      this.#client.invoke("studio.info", {}),
+      this.#client.invoke("appHost.status", {}),
+      this.#client.invoke("appHost.logs", {}),
+    ]);
+    this.state.set({
+      mode: info.mode,
+      status,
+      output: logs.output.slice(-maxOutput),
+      requests: logs.requests.slice(-maxRequests),
+      problems: logs.problems,
+    });
   }
 
   async start(): Promise<void> {

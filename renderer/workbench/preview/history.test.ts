@@ -32,8 +32,10 @@ describe("normalizePath", () => {
 describe("framePath", () => {
   const page = { method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" } };
 
-  it("reports page loads inside the preview frame", () => {
+  it("reports page loads inside the preview frame, and in Electron's preview view", () => {
     expect(framePath(page)).toBe("/about");
+    const electron = { "sec-fetch-dest": "document", "user-agent": "Mozilla/5.0 Chrome/140.0 Electron/45.5.0 Safari/537.36" };
+    expect(framePath({ ...page, requestHeaders: electron })).toBe("/about");
   });
 
   it("ignores assets, other tabs, redirects and posts", () => {

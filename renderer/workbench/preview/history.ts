@@ -63,13 +63,16 @@ export interface LoggedRequest {
 }
 
 /**
- * The path the preview frame navigated to, when this logged request was a page load in the frame
- * (a link click inside the app); redirects are skipped, the page they lead to counts.
+ * The path the preview navigated to, when this logged request was a page load in the preview (a link
+ * click inside the app): a frame load in browser mode, a page load by Electron's preview view (a
+ * regular browser tab on the app is neither). Redirects are skipped; the page they lead to counts.
  *
  * @example
  * framePath({ method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" } }); // "/about"
  */
 export function framePath(entry: LoggedRequest): string | undefined {
   const redirect = entry.status >= 300 && entry.status < 400;
-  return entry.method === "GET" && !redirect && entry.requestHeaders["sec-fetch-dest"] === "iframe" ? entry.path : undefined;
+  const dest = entry.requestHeaders["sec-fetch-dest"];
+  const inPreview = dest === "iframe" || (dest === "document" && /\bElectron\//.test(entry.requestHeaders["user-agent"] ?? ""));
+  return entry.method === "GET" && !redirect && inPreview ? entry.path : undefined;
 }

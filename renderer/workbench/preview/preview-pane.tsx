@@ -5,6 +5,7 @@ import { useStore } from "../../state/use-store";
 import { appHostStoreFor } from "./app-host-store";
 import { ErrorOverlay } from "./error-overlay";
 import { FrameSurface } from "./frame-surface";
+import { NativeSurface } from "./native-surface";
 import { back, canGoBack, canGoForward, currentPath, forward, framePath, initialHistory, normalizePath, visit, type PreviewHistory } from "./history";
 import { openLocation } from "./open-location";
 import "./preview.css";
@@ -23,6 +24,7 @@ export function PreviewPane(): ReactElement {
   const studio = useStudio();
   const appHost = appHostStoreFor(studio.client);
   const status = useStore(appHost.state, (state) => state.status);
+  const mode = useStore(appHost.state, (state) => state.mode);
   const [history, setHistory] = useState<PreviewHistory>(initialHistory);
   const [seq, setSeq] = useState(0);
   const [address, setAddress] = useState("/");
@@ -106,7 +108,9 @@ export function PreviewPane(): ReactElement {
       </form>
       <div className="preview-stage">
         <div className="preview-viewport" style={{ width: deviceWidths[device] }} data-device={device}>
-          {status.url !== null ? (
+          {status.url !== null && mode === "electron" ? (
+            <NativeSurface client={studio.client} src={status.url + path} seq={seq} hidden={problem !== null} />
+          ) : status.url !== null ? (
             <FrameSurface src={status.url + path} seq={seq} />
           ) : (
             <div className="preview-empty" data-testid="preview-empty">
