@@ -286,6 +286,13 @@ describe("hooks and errors", () => {
     expect((await app.testClient().get("/secret?token=ok")).text).toBe("secret");
   });
 
+  it("runs hooks registered after the routes they apply to", async () => {
+    const app = quietApp();
+    app.get("/", () => "view");
+    app.beforeRequest(() => "from the hook");
+    expect((await app.testClient().get("/")).text).toBe("from the hook");
+  });
+
   it("lets after hooks change the response and g carry data between hooks", async () => {
     const app = quietApp();
     app.beforeRequest(() => {

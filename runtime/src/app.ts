@@ -59,6 +59,8 @@ interface RouteRecord extends BuildRule {
   pipeline: Pipeline;
 }
 
+const EMPTY_PIPELINE = buildPipeline([]);
+
 const SETUP_FINISHED = (method: string): string =>
   `The setup method '${method}' can no longer be called on the application. It has already handled its first request, any changes will not be applied consistently.\nMake sure all imports, decorators, functions, etc. needed to set up the application are done before running it.`;
 
@@ -153,7 +155,7 @@ export class Vial extends Scaffold {
     const rule: ParsedRule = parseRule(definition.rule, this.converters);
     const methods = [...definition.methods];
     if (methods.includes("GET") && !methods.includes("HEAD")) methods.push("HEAD");
-    const record: RouteRecord = { endpoint, handler, rule, methods, chain, pipeline: buildPipeline(chain) };
+    const record: RouteRecord = { endpoint, handler, rule, methods, chain, pipeline: EMPTY_PIPELINE };
     for (const method of methods) this.#router.add(method, rule, record);
     this.#views.set(endpoint, handler);
     this.#records.push(record);
@@ -289,7 +291,7 @@ export class Vial extends Scaffold {
    * ```
    */
   handle(source: RequestSource): Response | Promise<Response> {
-    this.#appPipeline ??= buildPipeline([this]);
+    if (this.#appPipeline === undefined) this.#freeze();
     const request = new VialRequest(source, this.#jsonProvider);
     const ctx = new RequestContext(this, request);
     return runWithContext(ctx, () => this.#dispatch(ctx, request));
@@ -316,6 +318,12 @@ export class Vial extends Scaffold {
     const servers = [...this.#servers];
     this.#servers.clear();
     await Promise.all(servers.map((s) => s.close()));
+  }
+
+  // Hooks may be added after the routes they apply to, so pipelines are built once, at the first request.
+  #freeze(): void {
+    for (const record of this.#records) record.pipeline = buildPipeline(record.chain);
+    this.#appPipeline = buildPipeline([this]);
   }
 
   #dispatch(ctx: RequestContext, request: VialRequest): Response | Promise<Response> {

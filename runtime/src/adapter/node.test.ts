@@ -1,0 +1,81 @@
+import { createServer } from "node:http";
+import { connect } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Response, Vial, request } from "../index.js";
+import { createRequestListener, serve, type ListeningServer } from "./node.js";
+
+const servers: ListeningServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+function makeApp(): Vial {
+  const app = new Vial({ root: "/nonexistent", staticFolder: null });
+  app.logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
+  app.get("/", () => "home");
+  app.get("/empty", () => new Response(null, { status: 204 }));
+  app.get("/bytes", () => new Response(new Uint8Array([104, 105]), { mimetype: "application/octet-stream" }));
+  app.get("/web", () => new globalThis.Response("from web", { headers: { "x-web": "1" } }));
+  app.post("/size", () => String(request.data.byteLength));
+  app.get("/headers", () => ({ agent: request.headers.get("user-agent"), secure: request.isSecure }));
+  return app;
+}
+
+async function rawHttp(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(text));
+    let out = "";
+    socket.on("data", (chunk) => (out += chunk.toString()));
+    socket.on("end", () => resolve(out));
+    socket.on("error", reject);
+  });
+}
+
+describe("the Node adapter", () => {
+  it("writes text, bytes, empty and web Responses", async () => {
+    const server = await serve(makeApp(), { port: 0 });
+    servers.push(server);
+    const empty = await fetch(`${server.url}/empty`);
+    expect([empty.status, await empty.text()]).toEqual([204, ""]);
+    const bytes = await fetch(`${server.url}/bytes`);
+    expect([bytes.headers.get("content-type"), bytes.headers.get("content-length"), await bytes.text()]).toEqual(["application/octet-stream", "2", "hi"]);
+    const web = await fetch(`${server.url}/web`);
+    expect([web.headers.get("x-web"), await web.text()]).toEqual(["1", "from web"]);
+    expect(await (await fetch(`${server.url}/headers`, { headers: { "user-agent": "probe" } })).json()).toEqual({ agent: "probe", secure: false });
+  });
+
+  it("closes the connection after refusing an oversized body unread", async () => {
+    const app = makeApp();
+    app.config.MAX_CONTENT_LENGTH = 10;
+    const server = await serve(app, { port: 0 });
+    servers.push(server);
+    const reply = await rawHttp(server.port, "POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n0123456789");
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply.toLowerCase()).toContain("connection: close");
+    const ok = await rawHttp(server.port, "POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd");
+    expect(ok).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\n\r\n4$/);
+  });
+
+  it("answers garbage request lines without crashing", async () => {
+    const server = await serve(makeApp(), { port: 0 });
+    servers.push(server);
+    const reply = await rawHttp(server.port, "NOT HTTP AT ALL\r\n\r\n");
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    const bad = await rawHttp(server.port, "GET /%ff%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(bad).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await (await fetch(server.url)).text()).toBe("home");
+  });
+
+  it("mounts in a server of your own with createRequestListener", async () => {
+    const http = createServer(createRequestListener(makeApp()));
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = http.address() as AddressInfo;
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("home");
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
