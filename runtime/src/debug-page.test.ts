@@ -72,7 +72,7 @@ describe("renderDebugPage", () => {
   });
 
   it("lists Vial's own frames without code, as framework frames", () => {
-    const vialFile = fileURLToPath(new URL("./app.ts", import.meta.url));
+    const vialFile = fileURLToPath(new URL("../dist/app.js", import.meta.url));
     const error = errorWithStack("boom", [`    at Vial.dispatch (${vialFile}:10:5)`]);
     const html = renderDebugPage(error, request, { sourceLines: () => ["secret framework line"] });
     expect(html).toContain('<li class="frame library">');
@@ -119,7 +119,7 @@ describe("renderDebugPage", () => {
     const error = Object.assign(new Error("unexpected end"), { templateName: "inline", lineno: 3, sourceLine: "{% if x %}" });
     const html = renderDebugPage(error, request, {});
     expect(html).toContain("Template <code>inline</code>, line 3");
-    expect(html).toContain('<td class="ln">3</td><td><pre>{% if x %}</pre>');
+    expect(html).toContain('<table class="code"><tr class="current"><td class="ln">3</td><td><pre>{% if x %}</pre></td></tr></table>');
   });
 
   it("shows the request and escapes everything that came from it", () => {

@@ -62,9 +62,9 @@ function fileUrlToPath(file: string): string {
   return /^\/[a-zA-Z]:\//.test(path) ? path.slice(1) : path;
 }
 
-// Vial's own folder (dist/ when installed or linked, src/ under a TypeScript runner): its frames are the
-// framework's, not the user's.
-const VIAL_DIR = fileUrlToPath(new URL(".", import.meta.url).href);
+// The vial package's folder (this file sits in its dist/ or src/, and source maps point dist/ frames back
+// into src/): frames there are the framework's, not the user's.
+const VIAL_DIR = fileUrlToPath(new URL("../", import.meta.url).href);
 
 function isLibraryFrame(frame: StackFrame): boolean {
   return (
@@ -113,10 +113,10 @@ function templateLocation(error: unknown): TemplateLocation | undefined {
   };
 }
 
-function codeExcerpt(lines: string[] | undefined, line: number): string {
+function codeExcerpt(lines: string[] | undefined, line: number, context = CONTEXT_LINES): string {
   if (!lines || line < 1 || line > lines.length) return "";
-  const first = Math.max(1, line - CONTEXT_LINES);
-  const last = Math.min(lines.length, line + CONTEXT_LINES);
+  const first = Math.max(1, line - context);
+  const last = Math.min(lines.length, line + context);
   const rows: string[] = [];
   for (let n = first; n <= last; n++) {
     const current = n === line ? ' class="current"' : "";
@@ -147,7 +147,7 @@ function renderTemplateSection(location: TemplateLocation, opts: DebugPageOption
     codeExcerpt(lines, location.lineno) ||
     (location.sourceLine === undefined
       ? ""
-      : codeExcerpt([...Array<string>(location.lineno - 1).fill(""), location.sourceLine], location.lineno));
+      : codeExcerpt([...Array<string>(location.lineno - 1).fill(""), location.sourceLine], location.lineno, 0));
   return `<section class="template"><h2>Template <code>${escapeHtml(location.name)}</code>, line ${location.lineno}</h2>${excerpt}</section>`;
 }
 
