@@ -9,7 +9,7 @@ import type { FileReader } from "./files.js";
 import { buildPipeline, findErrorHandler, runAfter, runBefore, runTeardown, type Pipeline } from "./hooks.js";
 import { DefaultJSONProvider, type JSONProvider } from "./json.js";
 import { VialRequest, webRequestSource, type RequestSource } from "./request.js";
-import { makeResponse, Response, type ResponseReturn } from "./response.js";
+import { Response, toResponse, type ResponseReturn } from "./response.js";
 import { CompiledRouter, defaultConverters, parseRule, type ConverterSpec, type ParsedRule, type Router } from "./router/index.js";
 import { Scaffold, type RouteDefinition } from "./scaffold.js";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions.js";
@@ -347,7 +347,7 @@ export class Vial extends Scaffold {
   #complete(ctx: RequestContext, pipeline: Pipeline, rv: ResponseReturn): Response | Promise<Response> {
     let response: Response;
     try {
-      response = makeResponse(rv, this.json);
+      response = toResponse(rv, this.json);
     } catch (error) {
       return this.#run(ctx, pipeline, () => Promise.reject(error));
     }
@@ -415,7 +415,7 @@ export class Vial extends Scaffold {
   }
 
   async #finalize(ctx: RequestContext, pipeline: Pipeline, rv: ResponseReturn, fromErrorHandler: boolean): Promise<Response> {
-    let response = makeResponse(rv, this.json);
+    let response = toResponse(rv, this.json);
     try {
       if (pipeline.after.length > 0) response = await runAfter(pipeline, response);
     } catch (error) {

@@ -29,6 +29,12 @@ describe("makeResponse", () => {
     expect(makeResponse(["a", "b"]).text).toBe('["a","b"]');
   });
 
+  it("takes a tuple's items as separate arguments", () => {
+    const res = makeResponse("made", 201, { "X-A": "1" });
+    expect([res.status, res.text, res.headers.get("x-a")]).toEqual([201, "made", "1"]);
+    expect(makeResponse({ a: 1 }, 202).status).toBe(202);
+  });
+
   it("reads Flask's tuples", () => {
     const full = makeResponse(["made", 201, { "X-Kind": "echo" }]);
     expect([full.status, full.text, full.headers.get("x-kind")]).toEqual([201, "made", "echo"]);

@@ -356,19 +356,32 @@ export type ResponseReturn = ResponseValue | [ResponseValue, number] | [Response
 export type ResponseValue = string | Uint8Array | Response | globalThis.Response | ReadableStream<Uint8Array> | AsyncIterable<string | Uint8Array> | object;
 
 /**
- * Turns a view's return value into a `Response`, like Flask's `make_response`. Arrays of length 2 or 3
- * whose second item is a status code (or, for length 2, a headers object) are tuples; other arrays are
- * JSON (return `jsonify([...])` to send such an array as JSON).
+ * Turns a view's return value into a `Response`, like Flask's `make_response`: one return value, or the
+ * items of a tuple as separate arguments (`makeResponse("made", 201)`). Arrays of length 2 or 3 whose
+ * second item is a status code (or, for length 2, a headers object) are tuples; other arrays are JSON
+ * (return `jsonify([...])` to send such an array as JSON).
  *
  * @example
  * ```ts
- * app.get("/", () => { const res = makeResponse("hi"); res.setCookie("a", "1"); return res; });
+ * app.get("/", () => { const res = makeResponse("hi", 200, { "X-A": "1" }); res.setCookie("a", "1"); return res; });
  * ```
  */
-export function makeResponse(rv: ResponseReturn, json: JSONProvider = currentJson()): Response {
+export function makeResponse(...args: [ResponseReturn] | [ResponseValue, number] | [ResponseValue, number, HeadersLike] | [ResponseValue, HeadersLike]): Response {
+  return toResponse((args.length === 1 ? args[0] : args) as ResponseReturn, currentJson());
+}
+
+/**
+ * `makeResponse` with an explicit JSON provider (what the app's dispatch uses).
+ *
+ * @example
+ * ```ts
+ * const res = toResponse({ ok: true }, app.json);
+ * ```
+ */
+export function toResponse(rv: ResponseReturn, json: JSONProvider): Response {
   if (Array.isArray(rv) && isTuple(rv)) {
     const [body, second, third] = rv as [ResponseValue, unknown, unknown];
-    const res = makeResponse(body as ResponseReturn, json);
+    const res = toResponse(body as ResponseReturn, json);
     if (typeof second === "number") {
       res.status = second;
       if (third !== undefined && third !== null) mergeHeaders(res.headers, third as HeadersLike);
