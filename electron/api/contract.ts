@@ -171,7 +171,7 @@ export interface StudioMethods {
   "buffers.discard": { request: { path: string }; result: Empty };
 
   "settings.get": { request: Empty; result: Settings };
-  /** Merges the given keys, validates, stores, and returns the full settings. */
+  /** Merges the given top-level keys (`window` and `layout` are replaced whole), validates, stores, and returns the full settings. */
   "settings.set": { request: Partial<Settings>; result: Settings };
 
   /** Electron only; browser mode fails with `unsupported` (the UI asks for a path instead). `dir` is null when cancelled. */

@@ -110,6 +110,8 @@ async function boot(): Promise<void> {
   await openWindow();
 }
 
+// One failed background task (a watcher, the user's app) must not take the whole Studio down.
+process.on("unhandledRejection", (reason) => console.error("vial-studio: background task failed:", reason));
 registerStudioScheme();
 app.on("open-file", (event, path) => {
   event.preventDefault();

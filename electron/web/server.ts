@@ -57,7 +57,8 @@ async function main(args: WebServerArgs): Promise<void> {
 
   let stopping = false;
   const stop = (): void => {
-    if (stopping) return;
+    // A second Ctrl+C while shutting down means "now".
+    if (stopping) process.exit(1);
     stopping = true;
     void Promise.all([server.close(), workspace.dispose(), appHost.dispose()]).finally(() => process.exit(0));
   };
@@ -65,6 +66,9 @@ async function main(args: WebServerArgs): Promise<void> {
   process.on("SIGTERM", stop);
   console.log(`Vial Studio is ready at ${server.url}`);
 }
+
+// One failed background task (a watcher, the user's app) must not take the whole Studio down.
+process.on("unhandledRejection", (reason) => console.error("vial-studio: background task failed:", reason));
 
 let parsed: WebServerArgs;
 try {
