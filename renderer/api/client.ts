@@ -1,6 +1,9 @@
-import type { HostError, HostErrorCode } from "../../electron/api/errors";
-import type { EventName, MethodName, RequestOf, ResultOf, StudioEvents } from "../../electron/api/contract";
+import type { EventName, InvokeResponse, MethodName, RequestOf, ResultOf, StudioEvents } from "../../electron/api/contract";
 import type { Transport } from "./transport";
+
+/** The error shape the host answers with (HostError of electron/api/errors.ts, reached through the contract). */
+export type HostError = Extract<InvokeResponse, { ok: false }>["error"];
+export type HostErrorCode = HostError["code"];
 
 /** A host failure on the renderer side: `code` to branch on, `message` fit to show the user. */
 export class StudioError extends Error {

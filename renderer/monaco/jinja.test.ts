@@ -1,3 +1,4 @@
+import type * as MonacoApi from "monaco-editor";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   jinjaCompletionContext,
@@ -7,8 +8,7 @@ import {
   templateNamesFromPaths,
 } from "./jinja";
 
-type MonacoApi = typeof import("monaco-editor");
-let monaco: MonacoApi;
+let monaco: typeof MonacoApi;
 
 /** Runs the real Monarch engine: tokens of one line as [text, token type] pairs. */
 function tokens(line: string): [string, string][] {
@@ -28,7 +28,7 @@ beforeAll(async () => {
     addListener() {},
     removeListener() {},
   })) as unknown as typeof window.matchMedia;
-  monaco = (await import("monaco-editor/editor/editor.api")) as unknown as MonacoApi;
+  monaco = (await import("monaco-editor/editor/editor.api")) as unknown as typeof MonacoApi;
   monaco.languages.register({ id: "jinja-test" });
   monaco.languages.setMonarchTokensProvider("jinja-test", jinjaMonarch);
   monaco.languages.setLanguageConfiguration("jinja-test", jinjaLanguageConfiguration);

@@ -44,7 +44,7 @@ export function invalidNameReason(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === "") return "Enter a name.";
   if (trimmed === "." || trimmed === "..") return `"${trimmed}" is not a valid name.`;
-  if (/[\\:*?"<>|\u0000]/.test(trimmed)) return 'A name cannot contain \\ : * ? " < > |';
+  if (/[\\:*?"<>|]/.test(trimmed) || trimmed.includes("\0")) return 'A name cannot contain \\ : * ? " < > |';
   if (trimmed.startsWith("/") || trimmed.endsWith("/") || trimmed.includes("//")) return "Use a relative path like folder/file.ts.";
   if (trimmed.split("/").some((part) => part === ".." || part === ".")) return "A path cannot contain . or .. segments.";
   return undefined;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { LayoutStore } from "./layout";
+
+describe("LayoutStore", () => {
+  it("hides the side bar when the active view's button is clicked again", () => {
+    const layout = new LayoutStore();
+    layout.selectView("explorer");
+    expect(layout.state.get().sidebarVisible).toBe(false);
+    layout.selectView("explorer");
+    expect(layout.state.get()).toMatchObject({ sidebarVisible: true, activeView: "explorer" });
+    layout.selectView("routes");
+    expect(layout.state.get()).toMatchObject({ sidebarVisible: true, activeView: "routes" });
+  });
+
+  it("toggles parts and opens the palette in a mode", () => {
+    const layout = new LayoutStore();
+    layout.toggle("panelVisible");
+    expect(layout.state.get().panelVisible).toBe(false);
+    layout.openPalette("files");
+    expect(layout.state.get().palette).toBe("files");
+    layout.closePalette();
+    expect(layout.state.get().palette).toBeNull();
+  });
+});
