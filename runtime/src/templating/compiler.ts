@@ -654,7 +654,7 @@ class Compiler {
     const parts = c.kwargs.map((k) => `${JSON.stringify(k.key)}: ${this.expr(k.value)}`);
     if (extra) parts.push(extra);
     const literal = `{${parts.join(", ")}}`;
-    if (c.dynKwargs) return `Object.assign(${literal}, ${this.expr(c.dynKwargs)})`;
+    if (c.dynKwargs) return `Object.assign(${literal}, rt.kwargsOf(${this.expr(c.dynKwargs)}))`;
     return parts.length ? literal : "null";
   }
 

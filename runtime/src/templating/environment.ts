@@ -264,7 +264,7 @@ export class Environment implements FilterEnv {
       pyStr, esc: escapeToString, truthy, pyEq, pyCompare, tuple, MISSING: rtm.MISSING, Markup,
       add: rtm.add, sub: rtm.sub, mul: rtm.mul, div: rtm.div, floordiv: rtm.floordiv, mod: rtm.mod, pow: rtm.pow, neg: rtm.neg, pos: rtm.pos,
       contains: rtm.contains, slice: rtm.slice, call: (fn: unknown, args: unknown[], kw: Record<string, unknown> | null, ctx: Context) => rtm.call(fn, args, kw, { environment: env, evalCtx: ctx.evalCtx, context: ctx }),
-      strJoin: rtm.strJoin, markupJoin: rtm.markupJoin, makeDict: rtm.makeDict, iterate: rtm.iterate, unpack: rtm.unpack,
+      strJoin: rtm.strJoin, markupJoin: rtm.markupJoin, makeDict: rtm.makeDict, kwargsOf: rtm.kwargsOf, iterate: rtm.iterate, unpack: rtm.unpack,
       LoopContext: rtm.LoopContext, Macro: rtm.Macro, TemplateReference: rtm.TemplateReference, BlockReference,
       setNamespaceAttr: rtm.setNamespaceAttr, TemplateRuntimeError,
       floatConst: (n: number) => new PyFloat(n),

@@ -6,7 +6,7 @@ import { escape, escapeHtml, Markup, markSafe, softStr } from "./markup.js";
 import { percentFormat, pyCapitalize, pyReplace, pySplit } from "./python-methods.js";
 import { iterate, type Context, type EvalContext } from "./runtime.js";
 import {
-  floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingKeys, mkFloat, num, pyCompare, pyEq, pyRepr, pyStr,
+  floatRepr, isFloat, isMapping, isTuple, isNumber, isPlainObject, Kwargs, mappingKeys, mkFloat, num, pyCompare, pyEq, pyRepr, pyStr,
   PyFloat, pyRound, toFixedPy, tuple, truthy, Undefined, withSignature,
 } from "./values.js";
 
@@ -77,7 +77,7 @@ function toInt(value: unknown, dflt: unknown = 0, base: unknown = 10): unknown {
   const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
   if (body && [...body.toLowerCase()].every((c) => digits.includes(c))) return sign * parseInt(body, b);
   const f = toFloat(value, null);
-  if (f !== null) return Math.trunc(num(f));
+  if (f !== null && Number.isFinite(num(f))) return Math.trunc(num(f));
   return dflt;
 }
 
@@ -128,15 +128,22 @@ export function pyJsonDumps(value: unknown, indent?: number | null, level = 0): 
     return `[${nl ?? ""}${items.map((v) => pyJsonDumps(v, indent, level + 1)).join(sep + (nl ?? ""))}${close}]`;
   }
   if (isMapping(value)) {
-    const keys = mappingKeys(value).map((k) => String(k)).sort();
+    const entries = new Map<string, unknown>(value instanceof Map ? [...value].map(([k, v]) => [typeof k === "string" ? k : pyJsonKey(k), v]) : Object.entries(value));
+    const keys = [...entries.keys()].sort();
     if (!keys.length) return "{}";
-    const get = (k: string): unknown => (value instanceof Map ? value.get(k) : value[k]);
+    const get = (k: string): unknown => entries.get(k);
     return `{${nl ?? ""}${keys.map((k) => `${pyJsonDumps(k)}: ${pyJsonDumps(get(k), indent, level + 1)}`).join(sep + (nl ?? ""))}${close}}`;
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return pyJsonDumps((value as { toJSON(): unknown }).toJSON(), indent, level);
   const plain: Record<string, unknown> = {};
   for (const k of Object.keys(value as object)) plain[k] = (value as Record<string, unknown>)[k];
   return pyJsonDumps(plain, indent, level);
+}
+
+function pyJsonKey(k: unknown): string {
+  if (k === null || k === undefined) return "null";
+  if (typeof k === "boolean") return k ? "true" : "false";
+  return pyStr(k);
 }
 
 /** JSON safe inside `<script>` and HTML attributes (Jinja2's and Flask's `|tojson`). */
@@ -169,22 +176,89 @@ function wrapLine(line: string, width: number, breakLong: boolean): string[] {
   return lines;
 }
 
-const URL_TRAIL = /[).,;:!?'"\]>]+$/;
+const HTTP_RE = /^((https?:\/\/|www\.)(([\w%-]+\.)+)?([a-z]{2,63}|xn--[\w%]{2,59})|([\w%-]{2,63}\.)+(com|net|int|edu|gov|org|info|mil)|(https?:\/\/)((([\d]{1,3})(\.[\d]{1,3}){3})|(\[([\da-f]{0,4}:){2}([\da-f]{0,4}:?){1,6}\])))(?::[\d]{1,5})?(?:[/?#]\S*)?$/iu;
+const EMAIL_RE = /^\S+@\w[\w.-]*\.\w+$/u;
 
-function urlizeWord(word: string, trimLimit: number | null, rel: string, target: string | null): string {
-  const head = /^[(<'"]*/.exec(word)?.[0] ?? "";
-  let middle = word.slice(head.length);
-  const tail = URL_TRAIL.exec(middle)?.[0] ?? "";
-  middle = middle.slice(0, middle.length - tail.length);
-  const short = (u: string): string => (trimLimit !== null && u.length > trimLimit ? u.slice(0, trimLimit) + (u.length > trimLimit ? "..." : "") : u);
-  const attrs = `${rel ? ` rel="${escapeHtml(rel)}"` : ""}${target ? ` target="${escapeHtml(target)}"` : ""}`;
-  let href: string | null = null;
-  if (/^https?:\/\//i.test(middle)) href = middle;
-  else if (/^www\./i.test(middle) || (/^[\w.-]+\.(com|org|net)$/i.test(middle) && !middle.includes("@"))) href = "https://" + middle;
-  else if (/^mailto:/i.test(middle)) href = middle;
-  else if (/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(middle) && !middle.includes(":")) return `${escapeHtml(head)}<a href="mailto:${escapeHtml(middle)}">${escapeHtml(middle)}</a>${escapeHtml(tail)}`;
-  if (href === null) return escapeHtml(word);
-  return `${escapeHtml(head)}<a href="${escapeHtml(href)}"${attrs}>${escapeHtml(short(middle))}</a>${escapeHtml(tail)}`;
+function countOf(s: string, sub: string): number {
+  return s.split(sub).length - 1;
+}
+
+/** Jinja2's utils.urlize, rule for rule (the text is escaped first, then links are found word by word). */
+function urlize(text: string, trimLimit: number | null, rel: string | null, target: string | null, extraSchemes: string[]): string {
+  const trim = (x: string): string => (trimLimit !== null && x.length > trimLimit ? `${x.slice(0, trimLimit)}...` : x);
+  const words = escapeHtml(text).split(/(\s+)/);
+  const relAttr = rel ? ` rel="${escapeHtml(rel)}"` : "";
+  const targetAttr = target ? ` target="${escapeHtml(target)}"` : "";
+  return words.map((word) => {
+    let head = "";
+    let middle = word;
+    let tail = "";
+    const lead = /^([(<]|&lt;)+/.exec(middle);
+    if (lead) {
+      head = lead[0];
+      middle = middle.slice(lead[0].length);
+    }
+    if ([")", ">", ".", ",", "\n", "&gt;"].some((e) => middle.endsWith(e))) {
+      const trail = /([)>.,\n]|&gt;)+$/.exec(middle);
+      if (trail) {
+        tail = trail[0];
+        middle = middle.slice(0, trail.index);
+      }
+    }
+    for (const [startChar, endChar] of [["(", ")"], ["<", ">"], ["&lt;", "&gt;"]] as const) {
+      const startCount = countOf(middle, startChar);
+      if (startCount <= countOf(middle, endChar)) continue;
+      for (let n = Math.min(startCount, countOf(tail, endChar)); n > 0; n--) {
+        const endIndex = tail.indexOf(endChar) + endChar.length;
+        middle += tail.slice(0, endIndex);
+        tail = tail.slice(endIndex);
+      }
+    }
+    if (HTTP_RE.test(middle)) {
+      const href = middle.startsWith("https://") || middle.startsWith("http://") ? middle : `https://${middle}`;
+      middle = `<a href="${href}"${relAttr}${targetAttr}>${trim(middle)}</a>`;
+    } else if (middle.startsWith("mailto:") && EMAIL_RE.test(middle.slice(7))) {
+      middle = `<a href="${middle}">${middle.slice(7)}</a>`;
+    } else if (middle.includes("@") && !middle.startsWith("www.") && !middle.includes(":") && EMAIL_RE.test(middle)) {
+      middle = `<a href="mailto:${middle}">${middle}</a>`;
+    } else {
+      for (const scheme of extraSchemes) {
+        if (middle !== scheme && middle.startsWith(scheme)) middle = `<a href="${middle}"${relAttr}${targetAttr}>${middle}</a>`;
+      }
+    }
+    return head + middle + tail;
+  }).join("");
+}
+
+/** Python's pprint.pformat (width 80, sorted dict keys): one line when it fits, else one item per line. */
+export function pformat(value: unknown, width = 80): string {
+  const format = (obj: unknown, indent: number, allowance: number): string => {
+    const rep = pyRepr(obj, true);
+    if (rep.length <= width - indent - allowance) return rep;
+    const isMap = isMapping(obj);
+    if (!isMap && !Array.isArray(obj)) return rep;
+    if (isMap) {
+      const keys = mappingKeys(obj);
+      if (!keys.length) return rep;
+      const entries = keys.map((k) => [k, obj instanceof Map ? obj.get(k) : (obj as Record<string, unknown>)[k as string]] as const);
+      entries.sort((a, b) => pyCompare(a[0], b[0]));
+      const inner = indent + 1;
+      const parts = entries.map(([k, v], i) => {
+        const keyRep = pyRepr(k, true);
+        const last = i === entries.length - 1;
+        return `${keyRep}: ${format(v, inner + keyRep.length + 2, last ? allowance + 1 : 1)}`;
+      });
+      return `{${parts.join(",\n" + " ".repeat(inner))}}`;
+    }
+    const items = obj as unknown[];
+    const tupleLike = isTuple(items);
+    if (!items.length) return rep;
+    const inner = indent + 1;
+    const parts = items.map((v, i) => format(v, inner, i === items.length - 1 ? allowance + 1 : 1));
+    const body = parts.join(",\n" + " ".repeat(inner));
+    return tupleLike ? `(${body}${items.length === 1 ? "," : ""})` : `[${body}]`;
+  };
+  return format(value, 0, 0);
 }
 
 function list(value: unknown): unknown[] {
@@ -232,7 +306,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
   const f = {
     abs: withSignature((v: unknown) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(num(v))), { params: ["x"] }),
     attr: withSignature((env: FilterEnv, obj: unknown, name: unknown) => {
-      if (isPlainObject(obj) || Array.isArray(obj) || typeof obj === "string") {
+      if (isPlainObject(obj) || obj instanceof Map || Array.isArray(obj) || typeof obj === "string") {
         const v = env.getattr(obj, String(name));
         if (typeof v === "function") return v;
         return new env.undefinedClass({ obj, name, hasObj: true });
@@ -264,8 +338,9 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       if (value instanceof Markup) return new Markup((f.center as (v: unknown, w: unknown) => string)(value.value, width));
       const s = pyStr(value);
       const w = num(width);
-      if (s.length >= w) return s;
-      const total = w - s.length;
+      const len = [...s].length;
+      if (len >= w) return s;
+      const total = w - len;
       const left = Math.floor(total / 2) + (total & w & 1);
       return " ".repeat(left) + s + " ".repeat(total - left);
     }, { params: ["value", "width"] }),
@@ -402,7 +477,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
     }, { ...contextSig, params: ["value"] }),
     max: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, true), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
     min: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, false), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
-    pprint: withSignature((value: unknown) => pyRepr(value, true), { params: ["value"] }),
+    pprint: withSignature((value: unknown) => pformat(value), { params: ["value"] }),
     random: withSignature((env: FilterEnv, seq: unknown) => {
       const items = iterate(seq);
       if (!items.length) return new env.undefinedClass({ hint: "No random item, sequence was empty." });
@@ -414,7 +489,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       const doReplace = (src: string, o: string, n: string): string => pyReplace(src, o, n, count);
       if (!ec.autoescape) return doReplace(pyStr(s), pyStr(old), pyStr(nw));
       const target = (old instanceof Markup || nw instanceof Markup) && !(s instanceof Markup) ? escape(s) : softStr(s);
-      if (target instanceof Markup) return new Markup(doReplace(target.value, escape(old).value, escape(nw).value));
+      if (target instanceof Markup) return new Markup(doReplace(target.value, pyStr(old instanceof Markup ? old.value : old), escape(nw).value));
       return doReplace(target, pyStr(old), pyStr(nw));
     }, { pass: "evalContext", params: ["s", "old", "new", "count"] }),
     reverse: withSignature((value: unknown) => {
@@ -491,14 +566,14 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       return v instanceof Markup ? new Markup(text.slice(a, b)) : text.slice(a, b);
     }, { params: ["value", "chars"] }),
     truncate: withSignature((s: unknown, length: unknown = 255, killwords: unknown = false, end: unknown = "...", leeway: unknown = null) => {
-      const text = pyStr(s);
+      const chars = [...pyStr(s)];
       const len = num(length);
       const e = pyStr(end);
       const lw = leeway === null || leeway === undefined ? 5 : num(leeway);
       if (len < e.length) throw new TemplateRuntimeError(`expected length >= ${e.length}, got ${len}`);
       if (lw < 0) throw new TemplateRuntimeError(`expected leeway >= 0, got ${lw}`);
-      if (text.length <= len + lw) return s instanceof Markup ? s : text;
-      const head = text.slice(0, len - e.length);
+      if (chars.length <= len + lw) return s instanceof Markup ? s : chars.join("");
+      const head = chars.slice(0, len - [...e].length).join("");
       const i = head.lastIndexOf(" ");
       const kept = truthy(killwords) ? head : i === -1 ? head : head.slice(0, i);
       return s instanceof Markup ? new Markup(kept).concat(end) : kept + e;
@@ -510,6 +585,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       const out: unknown[] = [];
       for (const item of list(value)) {
         const k = key(item);
+        if (Array.isArray(k) && !isTuple(k) || isMapping(k)) throw new TemplateRuntimeError(`unhashable type: '${isMapping(k) ? "dict" : "list"}'`);
         if (!seen.some((s) => pyEq(s, k))) {
           seen.push(k);
           out.push(item);
@@ -529,13 +605,13 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
         return `${urlQuote(k, true)}=${urlQuote(v, true)}`;
       }).join("&");
     }, { params: ["value"] }),
-    urlize: withSignature((ec: EvalContext, value: unknown, trimUrlLimit: unknown = null, nofollow: unknown = false, target: unknown = null, rel: unknown = null) => {
+    urlize: withSignature((ec: EvalContext, value: unknown, trimUrlLimit: unknown = null, nofollow: unknown = false, target: unknown = null, rel: unknown = null, extraSchemes: unknown = null) => {
       const rels = new Set(pySplit(rel === null || rel === undefined ? "" : pyStr(rel), null, -1));
       if (truthy(nofollow)) rels.add("nofollow");
       rels.add("noopener");
-      const relText = [...rels].sort().join(" ");
-      const parts = pyStr(value instanceof Markup ? value.value : value).split(/(\s+)/);
-      const rv = parts.map((w) => (/^\s+$/.test(w) || w === "" ? w : urlizeWord(w, trimUrlLimit === null ? null : num(trimUrlLimit), relText, target === null ? null : pyStr(target)))).join("");
+      const schemes = extraSchemes === null || extraSchemes === undefined ? [] : iterate(extraSchemes).map(pyStr);
+      for (const scheme of schemes) if (!/^[a-zA-Z][\w+.-]*:(\/\/)?$/.test(scheme)) throw new TemplateRuntimeError(`${pyRepr(scheme)} is not a valid URI scheme prefix.`);
+      const rv = urlize(pyStr(value), trimUrlLimit === null ? null : num(trimUrlLimit), [...rels].sort().join(" ") || null, target === null ? null : pyStr(target), schemes);
       return ec.autoescape ? new Markup(rv) : rv;
     }, { pass: "evalContext", params: ["value", "trim_url_limit", "nofollow", "target", "rel", "extra_schemes"] }),
     wordcount: withSignature((s: unknown) => (pyStr(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length, { params: ["s"] }),

@@ -4,7 +4,7 @@
  */
 import { TemplateRuntimeError } from "./errors.js";
 import { escape, Markup } from "./markup.js";
-import { floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingGet, num, pyCompare, pyEq, pyRepr, pyStr, toFixedPy, truthy, tuple, isTuple, typeName, Undefined } from "./values.js";
+import { dictKey, floatRepr, isFloat, isMapping, isNumber, isPlainObject, Kwargs, mappingGet, num, pyCompare, pyEq, pyRepr, pyStr, toFixedPy, truthy, tuple, isTuple, typeName, Undefined } from "./values.js";
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -17,6 +17,44 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
   if (left) while (a < b && set.includes(s[a] as string)) a++;
   if (right) while (b > a && set.includes(s[b - 1] as string)) b--;
   return s.slice(a, b);
+}
+
+/** Python's slice bounds for optional start/end arguments. */
+function sliceBounds(len: number, start: unknown, end: unknown): [number, number] {
+  const norm = (v: unknown, dflt: number): number => {
+    if (v === undefined || v === null) return dflt;
+    const n = num(v);
+    return n < 0 ? Math.max(0, len + n) : Math.min(n, len);
+  };
+  return [norm(start, 0), norm(end, len)];
+}
+
+function findIn(s: string, sub: unknown, start: unknown, end: unknown, fromRight: boolean): number {
+  const [a, b] = sliceBounds(s.length, start, end);
+  if (b < a) return -1;
+  const part = s.slice(a, b);
+  const i = fromRight ? part.lastIndexOf(String(sub)) : part.indexOf(String(sub));
+  return i === -1 ? -1 : a + i;
+}
+
+/** Parameter names of methods that accept keyword arguments. */
+const KEYWORD_PARAMS: Record<string, string[]> = {
+  split: ["sep", "maxsplit"], rsplit: ["sep", "maxsplit"], splitlines: ["keepends"], expandtabs: ["tabsize"],
+};
+
+/** Moves a trailing Kwargs onto named parameters (`'a,b'.split(',', maxsplit=1)`). */
+function placeKeywords(name: string, args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  const params = KEYWORD_PARAMS[name];
+  if (!(last instanceof Kwargs) || !params) return args;
+  const out = args.slice(0, -1);
+  for (const [key, value] of Object.entries(last.values)) {
+    const i = params.indexOf(key);
+    if (i === -1) throw new TemplateRuntimeError(`'${key}' is an invalid keyword argument for ${name}()`);
+    while (out.length < i) out.push(undefined);
+    out[i] = value;
+  }
+  return out;
 }
 
 /** Python's str.split. */
@@ -112,8 +150,9 @@ export function pyCapitalize(s: string): string {
 function pad(s: string, width: unknown, fill: unknown, where: "center" | "left" | "right"): string {
   const w = num(width);
   const f = fill === undefined ? " " : String(fill);
-  if (s.length >= w) return s;
-  const total = w - s.length;
+  const len = [...s].length;
+  if (len >= w) return s;
+  const total = w - len;
   if (where === "left") return s + f.repeat(total);
   if (where === "right") return f.repeat(total) + s;
   const left = Math.floor(total / 2) + (total & w & 1);
@@ -167,20 +206,24 @@ const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
   startswith: (s, p) => prefixArg(p).some((x) => s.startsWith(x)),
   endswith: (s, p) => prefixArg(p).some((x) => s.endsWith(x)),
   replace: (s, old, nw, count) => pyReplace(s, old, nw, count),
-  find: (s, sub, start, end) => {
-    const i = s.slice(0, end === undefined ? undefined : num(end)).indexOf(String(sub), start === undefined ? 0 : num(start));
-    return i;
-  },
-  rfind: (s, sub) => s.lastIndexOf(String(sub)),
-  index: (s, sub) => {
-    const i = s.indexOf(String(sub));
+  find: (s, sub, start, end) => findIn(s, sub, start, end, false),
+  rfind: (s, sub, start, end) => findIn(s, sub, start, end, true),
+  index: (s, sub, start, end) => {
+    const i = findIn(s, sub, start, end, false);
     if (i === -1) throw new TemplateRuntimeError("substring not found");
     return i;
   },
-  count: (s, sub) => {
+  rindex: (s, sub, start, end) => {
+    const i = findIn(s, sub, start, end, true);
+    if (i === -1) throw new TemplateRuntimeError("substring not found");
+    return i;
+  },
+  count: (s, sub, start, end) => {
+    const [a, b] = sliceBounds(s.length, start, end);
+    const part = s.slice(a, Math.max(a, b));
     const x = String(sub);
-    if (x === "") return [...s].length + 1;
-    return s.split(x).length - 1;
+    if (x === "") return [...part].length + 1;
+    return part.split(x).length - 1;
   },
   center: (s, w, f) => pad(s, w, f, "center"),
   ljust: (s, w, f) => pad(s, w, f, "left"),
@@ -211,8 +254,11 @@ const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
   format: (s, ...args) => strFormat(s, args, false),
 };
 
-/** Methods whose Markup form returns Markup with escaped arguments. */
-const MARKUP_WRAPS = new Set(["upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "center", "ljust", "rjust", "zfill", "replace", "removeprefix", "removesuffix"]);
+/** Methods whose Markup form returns Markup; the value is the index of the argument MarkupSafe escapes (-1: none). */
+const MARKUP_WRAPS: Record<string, number> = {
+  upper: -1, lower: -1, casefold: -1, title: -1, capitalize: -1, swapcase: -1, strip: -1, lstrip: -1, rstrip: -1, zfill: -1,
+  removeprefix: -1, removesuffix: -1, expandtabs: -1, center: 1, ljust: 1, rjust: 1, replace: 1,
+};
 
 function iterStrings(items: unknown): string[] {
   const arr = Array.isArray(items) ? items : items instanceof Undefined ? items.iter() : typeof items === "string" ? [...items] : isMapping(items) ? Object.keys(items) : [];
@@ -229,12 +275,13 @@ function markupMethod(m: Markup, name: string): Method | undefined {
   if (name === "unescape") return () => m.unescape();
   if (name === "split" || name === "rsplit" || name === "splitlines") {
     const f = STR_METHODS[name] as (s: string, ...a: unknown[]) => unknown;
-    return (...args) => (f(m.value, ...args) as string[]).map((x) => new Markup(x));
+    return (...args) => (f(m.value, ...placeKeywords(name, args)) as string[]).map((x) => new Markup(x));
   }
   const f = STR_METHODS[name];
   if (!f) return undefined;
-  if (!MARKUP_WRAPS.has(name)) return (...args) => f(m.value, ...args);
-  return (...args) => new Markup(f(m.value, ...args.map((a) => (typeof a === "string" ? escape(a).value : a))) as string);
+  const escaped = MARKUP_WRAPS[name];
+  if (escaped === undefined) return (...args) => f(m.value, ...placeKeywords(name, args));
+  return (...args) => new Markup(f(m.value, ...args.map((a, i) => (i === escaped && typeof a === "string" ? escape(a).value : a))) as string);
 }
 
 function listIndex(list: unknown[], i: unknown): number {
@@ -299,6 +346,7 @@ const DICT_METHODS: Record<string, (d: Record<string, unknown>, ...a: unknown[])
   update: (d, ...args) => {
     for (const a of args) {
       if (a instanceof Kwargs) Object.assign(d, a.values);
+      else if (a instanceof Map) for (const [k, v] of a) d[pyStr(k)] = v;
       else if (isPlainObject(a)) Object.assign(d, a);
       else if (Array.isArray(a)) for (const pair of a) if (Array.isArray(pair)) d[pyStr(pair[0])] = pair[1];
     }
@@ -308,11 +356,47 @@ const DICT_METHODS: Record<string, (d: Record<string, unknown>, ...a: unknown[])
   clear: (d) => { for (const k of Object.keys(d)) delete d[k]; return null; },
 };
 
+const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, ...a: unknown[]) => unknown> = {
+  items: (d) => [...d].map(([k, v]) => tuple([k, v])),
+  keys: (d) => [...d.keys()],
+  values: (d) => [...d.values()],
+  get: (d, k, dflt) => {
+    const v = d.get(dictKey(k));
+    return v === undefined ? (dflt === undefined ? null : dflt) : v;
+  },
+  pop: (d, k, dflt) => {
+    const key = dictKey(k);
+    if (d.has(key)) {
+      const v = d.get(key);
+      d.delete(key);
+      return v;
+    }
+    if (dflt === undefined) throw new TemplateRuntimeError(pyRepr(k));
+    return dflt;
+  },
+  setdefault: (d, k, dflt) => {
+    const key = dictKey(k);
+    if (!d.has(key)) d.set(key, dflt === undefined ? null : dflt);
+    return d.get(key);
+  },
+  update: (d, ...args) => {
+    for (const a of args) {
+      if (a instanceof Kwargs) for (const [k, v] of Object.entries(a.values)) d.set(k, v);
+      else if (a instanceof Map) for (const [k, v] of a) d.set(k, v);
+      else if (isPlainObject(a)) for (const [k, v] of Object.entries(a)) d.set(k, v);
+      else if (Array.isArray(a)) for (const pair of a) if (Array.isArray(pair)) d.set(dictKey(pair[0]), pair[1]);
+    }
+    return null;
+  },
+  copy: (d) => new Map(d),
+  clear: (d) => { d.clear(); return null; },
+};
+
 /** The Python method `name` of a str, Markup, list or dict value, bound to it; undefined if there is none. */
 export function pyMethod(obj: unknown, name: string): Method | undefined {
   if (typeof obj === "string") {
     const f = STR_METHODS[name];
-    return f && Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? (...args) => f(obj, ...args) : undefined;
+    return f && Object.prototype.hasOwnProperty.call(STR_METHODS, name) ? (...args) => f(obj, ...placeKeywords(name, args)) : undefined;
   }
   if (obj instanceof Markup) return Object.prototype.hasOwnProperty.call(STR_METHODS, name) || ["join", "striptags", "unescape"].includes(name) ? markupMethod(obj, name) : undefined;
   if (Array.isArray(obj)) {
@@ -320,11 +404,8 @@ export function pyMethod(obj: unknown, name: string): Method | undefined {
     return f && Object.prototype.hasOwnProperty.call(LIST_METHODS, name) ? (...args) => f(obj, ...args) : undefined;
   }
   if (obj instanceof Map) {
-    if (name === "items") return () => [...obj].map(([k, v]) => tuple([k, v]));
-    if (name === "keys") return () => [...obj.keys()];
-    if (name === "values") return () => [...obj.values()];
-    if (name === "get") return (k, d) => (obj.has(k) ? obj.get(k) : d === undefined ? null : d);
-    return undefined;
+    const f = MAP_METHODS[name];
+    return f && Object.prototype.hasOwnProperty.call(MAP_METHODS, name) ? (...args) => f(obj, ...args) : undefined;
   }
   const f = DICT_METHODS[name];
   return f && Object.prototype.hasOwnProperty.call(DICT_METHODS, name) ? (...args) => f(obj as Record<string, unknown>, ...args) : undefined;
@@ -332,6 +413,7 @@ export function pyMethod(obj: unknown, name: string): Method | undefined {
 
 /** Formats one value with a Python format spec (`>10`, `.2f`, `05d`, `,`, ...). */
 export function formatSpec(value: unknown, spec: string): string {
+  if (spec === "") return pyStr(value);
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
   if (!m) throw new TemplateRuntimeError(`Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
   const [, fillChar, alignChar, sign = "-", alt, zero, widthText, grouping, precText, typeChar] = m;

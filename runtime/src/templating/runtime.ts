@@ -6,7 +6,7 @@ import { TemplateRuntimeError } from "./errors.js";
 import { escape, Markup } from "./markup.js";
 import { percentFormat, pyMethod } from "./python-methods.js";
 import {
-  isFloat, isMapping, isNumber, isPlainObject, isTuple, Kwargs, mappingGet, mkFloat, num, pyCompare, pyEq, pyRepr,
+  dictKey, hasAstral, isFloat, isMapping, isNumber, isPlainObject, isTuple, Kwargs, mappingGet, mkFloat, num, pyCompare, pyEq, pyRepr,
   pyStr, PyFloat, SIGNATURE, tuple, typeName, Undefined, type Signature, type UndefinedClass,
 } from "./values.js";
 
@@ -217,7 +217,7 @@ export class Macro {
   }
 
   /** Calls the macro with Python's argument rules. */
-  invoke(args: unknown[], kwargs: Record<string, unknown> | null): Markup | string {
+  invoke(args: unknown[], kwargs: Record<string, unknown> | null, autoescape = this.autoescape): Markup | string {
     const count = this.argNames.length;
     const kw: Record<string, unknown> = kwargs ? { ...kwargs } : {};
     const argv: unknown[] = args.slice(0, count);
@@ -250,7 +250,7 @@ export class Macro {
     if (this.catchVarargs) argv.push(tuple(args.slice(count)));
     else if (args.length > count) throw new TemplateRuntimeError(`macro '${this.name}' takes not more than ${count} argument(s)`);
     const out = this.fn(argv);
-    return this.autoescape ? new Markup(out) : out;
+    return autoescape ? new Markup(out) : out;
   }
 
   toString(): string {
@@ -329,21 +329,16 @@ export function createRuntime(env: RuntimeEnv) {
   function getitem(obj: unknown, key: unknown): unknown {
     if (Array.isArray(obj) || typeof obj === "string" || obj instanceof Markup) {
       if (typeof key === "number" && Number.isInteger(key)) {
-        const seq = obj instanceof Markup ? obj.value : obj;
+        const raw = obj instanceof Markup ? obj.value : obj;
+        const seq = typeof raw === "string" && hasAstral(raw) ? [...raw] : raw;
         const i = key < 0 ? seq.length + key : key;
         const v = i >= 0 && i < seq.length ? seq[i] : undefined;
         if (v === undefined) return undef(obj, key);
         return obj instanceof Markup ? new Markup(v as string) : v;
       }
       if (typeof key === "boolean") return getitem(obj, key ? 1 : 0);
-    } else if (isPlainObject(obj)) {
-      const k = typeof key === "string" ? key : pyStr(key);
-      if (Object.prototype.hasOwnProperty.call(obj, k)) {
-        const v = obj[k];
-        if (v !== undefined) return v;
-      }
-    } else if (obj instanceof Map) {
-      const v = obj.get(key);
+    } else if (isPlainObject(obj) || obj instanceof Map) {
+      const v = mappingGet(obj, key);
       if (v !== undefined) return v;
     } else if (obj instanceof Undefined) return obj.getattr(String(key));
     if (typeof key === "string") {
@@ -496,7 +491,6 @@ export function contains(container: unknown, item: unknown): boolean {
     return false;
   }
   if (isMapping(container)) {
-    if (container instanceof Map) return container.has(item);
     return mappingGet(container, item) !== undefined;
   }
   if (container instanceof Set) return container.has(item);
@@ -524,7 +518,8 @@ export function slice(seq: unknown, start: unknown, stop: unknown, step: unknown
   const st = step === null || step === undefined ? 1 : num(step);
   if (st === 0) typeError("slice step cannot be zero");
   const isMarkup = seq instanceof Markup;
-  const src: unknown[] | string = isMarkup ? seq.value : typeof seq === "string" ? seq : Array.isArray(seq) ? seq : seq instanceof Undefined ? seq.fail() : typeError(`'${typeName(seq)}' object is not subscriptable`);
+  const text = isMarkup ? seq.value : typeof seq === "string" ? seq : null;
+  const src: unknown[] | string = text !== null ? (hasAstral(text) ? [...text] : text) : Array.isArray(seq) ? seq : seq instanceof Undefined ? seq.fail() : typeError(`'${typeName(seq)}' object is not subscriptable`);
   const len = src.length;
   const norm = (v: unknown, dflt: number, lo: number, hi: number): number => {
     if (v === null || v === undefined) return dflt;
@@ -542,7 +537,7 @@ export function slice(seq: unknown, start: unknown, stop: unknown, step: unknown
     const e = norm(stop, -1, -1, len - 1);
     for (let i = b; i > e; i += st) out.push(src[i]);
   }
-  if (typeof src === "string") return isMarkup ? new Markup(out.join("")) : out.join("");
+  if (text !== null) return isMarkup ? new Markup(out.join("")) : out.join("");
   return isTuple(seq) ? tuple(out) : out;
 }
 
@@ -557,7 +552,7 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
     else if (sig.pass === "context") argv.unshift(extra?.context);
     return fn(...argv);
   }
-  if (fn instanceof Macro) return fn.invoke(args, kwargs);
+  if (fn instanceof Macro) return fn.invoke(args, kwargs, (extra?.evalCtx as EvalContext | undefined)?.autoescape);
   if (fn instanceof LoopContext) return fn.recurse(args[0]);
   if (fn instanceof BlockReference) return fn.render();
   if (fn instanceof Undefined) return fn.fail();
@@ -610,11 +605,22 @@ export function markupJoin(parts: unknown[]): string | Markup {
   return new Markup(out);
 }
 
-/** Builds a dict from a `{...}` literal. */
-export function makeDict(pairs: unknown[]): Record<string, unknown> {
-  const d: Record<string, unknown> = {};
-  for (let i = 0; i < pairs.length; i += 2) d[typeof pairs[i] === "string" ? (pairs[i] as string) : pyStr(pairs[i])] = pairs[i + 1];
+/**
+ * Builds a dict from a `{...}` literal: a Map, so keys keep Python's order and types (`{1: 'a', '1': 'b'}`).
+ * Dicts from render arguments stay plain objects.
+ */
+export function makeDict(pairs: unknown[]): Map<unknown, unknown> {
+  const d = new Map<unknown, unknown>();
+  for (let i = 0; i < pairs.length; i += 2) d.set(dictKey(pairs[i]), pairs[i + 1]);
   return d;
+}
+
+/** `**mapping` in a call: keyword arguments as a plain object. */
+export function kwargsOf(v: unknown): Record<string, unknown> {
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [pyStr(k), x]));
+  if (isPlainObject(v)) return v;
+  if (v instanceof Undefined) return {};
+  return typeError(`argument after ** must be a mapping, not ${typeName(v)}`);
 }
 
 /** `{% set ns.attr = value %}`: only namespaces may be assigned to. */

@@ -81,7 +81,7 @@ export function defaultGlobals(): Record<string, unknown> {
     dict: withSignature((...args: unknown[]) => {
       const kw = args.pop() as Kwargs;
       const out: Record<string, unknown> = {};
-      for (const a of args) if (isMapping(a)) Object.assign(out, a instanceof Map ? Object.fromEntries(a) : a);
+      for (const a of args) if (isMapping(a)) Object.assign(out, a instanceof Map ? Object.fromEntries([...a].map(([k, v]) => [String(k), v])) : a);
       return Object.assign(out, kw.values);
     }, { varKwargs: true }),
     lipsum: withSignature(lipsum, { params: ["n", "html", "min", "max"] }),
@@ -99,7 +99,7 @@ export function defaultGlobals(): Record<string, unknown> {
     namespace: withSignature((...args: unknown[]) => {
       const kw = args.pop() as Kwargs;
       const attrs: Record<string, unknown> = {};
-      for (const a of args) if (isMapping(a)) Object.assign(attrs, a);
+      for (const a of args) if (isMapping(a)) Object.assign(attrs, a instanceof Map ? Object.fromEntries([...a].map(([k, v]) => [String(k), v])) : a);
       return new Namespace({ ...attrs, ...kw.values });
     }, { varKwargs: true }),
   };

@@ -107,11 +107,19 @@ export function mappingKeys(v: Record<string, unknown> | Map<unknown, unknown>):
   return v instanceof Map ? [...v.keys()] : Object.keys(v);
 }
 
-/** Looks up a key in a mapping; JS `undefined` when missing. */
+/** A dict key as Python hashes it: `True == 1`, `1.0 == 1`, Markup as its text. */
+export function dictKey(key: unknown): unknown {
+  if (typeof key === "boolean") return key ? 1 : 0;
+  if (key instanceof PyFloat) return key.value;
+  if (key !== null && typeof key === "object" && HTML in key) return String(key);
+  return key;
+}
+
+/** Looks up a key in a mapping; JS `undefined` when missing. Plain objects only have string keys. */
 export function mappingGet(v: Record<string, unknown> | Map<unknown, unknown>, key: unknown): unknown {
-  if (v instanceof Map) return v.get(key);
-  const k = typeof key === "string" ? key : pyStr(key);
-  return Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
+  if (v instanceof Map) return v.get(dictKey(key));
+  const k = dictKey(key);
+  return typeof k === "string" && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
 }
 
 /**
@@ -163,6 +171,8 @@ function objectTypeRepr(v: unknown): string {
   return `${typeName(v)} object`;
 }
 
+const NON_PRINTABLE_RE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
 /** Python's repr of a string. */
 export function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -174,8 +184,10 @@ export function strRepr(s: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
+    else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c > 0x7f && NON_PRINTABLE_RE.test(ch)) {
+      out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
+    } else out += ch;
   }
   return out + quote;
 }
@@ -193,7 +205,11 @@ export function pyRepr(v: unknown, sortKeys = false): string {
     if (isTuple(v)) return v.length === 1 ? `(${inner},)` : `(${inner})`;
     return `[${inner}]`;
   }
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k, sortKeys)}: ${pyRepr(x, sortKeys)}`).join(", ")}}`;
+  if (v instanceof Map) {
+    const entries = [...v];
+    if (sortKeys) entries.sort((p, q) => pyCompare(p[0], q[0]));
+    return `{${entries.map(([k, x]) => `${pyRepr(k, sortKeys)}: ${pyRepr(x, sortKeys)}`).join(", ")}}`;
+  }
   if (isPlainObject(v)) {
     const keys = sortKeys ? Object.keys(v).sort() : Object.keys(v);
     return `{${keys.map((k) => `${strRepr(k)}: ${pyRepr(v[k], sortKeys)}`).join(", ")}}`;
@@ -268,6 +284,25 @@ export function pyEq(a: unknown, b: unknown): boolean {
   return false;
 }
 
+const SURROGATE_RE = /[\ud800-\udfff]/;
+
+/** True when a string has characters outside the BMP (JS length and indexes differ from Python's). */
+export function hasAstral(s: string): boolean {
+  return SURROGATE_RE.test(s);
+}
+
+/** Python's string order: by code point, not UTF-16 unit. */
+function compareCodePoints(x: string, y: string): number {
+  if (!SURROGATE_RE.test(x) && !SURROGATE_RE.test(y)) return x < y ? -1 : x > y ? 1 : 0;
+  const a = [...x];
+  const b = [...y];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const d = (a[i]?.codePointAt(0) ?? 0) - (b[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /** Python ordering: negative, zero or positive; throws Python's TypeError message for unorderable types. */
 export function pyCompare(a: unknown, b: unknown, op = "<"): number {
   const an = isNumber(a) || typeof a === "boolean";
@@ -279,11 +314,7 @@ export function pyCompare(a: unknown, b: unknown, op = "<"): number {
   }
   const as = typeof a === "string" || (a !== null && typeof a === "object" && HTML in a);
   const bs = typeof b === "string" || (b !== null && typeof b === "object" && HTML in b);
-  if (as && bs) {
-    const x = String(a);
-    const y = String(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
+  if (as && bs) return compareCodePoints(String(a), String(b));
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!pyEq(a[i], b[i])) return pyCompare(a[i], b[i], op);
