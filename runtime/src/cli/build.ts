@@ -114,8 +114,20 @@ export async function buildApp(opts: { entry: string; projectRoot: string }): Pr
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
- * Deletes earlier bundles in `.vial/build/`, keeping the ones still in use.
+ * Deletes this process's earlier bundles in `.vial/build/` except `keep`, and bundles left behind by
+ * `vial` processes that are no longer running. Another running `vial` (the Studio, a second terminal)
+ * keeps its files.
  *
  * @example
  * ```ts
@@ -125,9 +137,10 @@ export async function buildApp(opts: { entry: string; projectRoot: string }): Pr
 export async function removeOldBuilds(projectRoot: string, keep: string[]): Promise<void> {
   const outdir = join(projectRoot, ".vial", "build");
   const names = await readdir(outdir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((name) => /^app-\d+-\d+\.mjs$/.test(name) && !keep.includes(join(outdir, name)))
-      .map((name) => rm(join(outdir, name), { force: true })),
-  );
+  const stale = names.filter((name) => {
+    const pid = Number(/^app-(\d+)-\d+\.mjs$/.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isNaN(pid) || keep.includes(join(outdir, name))) return false;
+    return pid === process.pid || !isRunning(pid);
+  });
+  await Promise.all(stale.map((name) => rm(join(outdir, name), { force: true })));
 }
