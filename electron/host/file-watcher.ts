@@ -5,7 +5,8 @@
 import chokidar from "chokidar";
 import { relative, sep } from "node:path";
 import type { StudioEvents } from "../api/contract.js";
-import { isIgnoredName, type OwnChanges } from "./files.js";
+import { isIgnoredName } from "./files.js";
+import type { OwnChanges } from "./own-changes.js";
 import { toProjectPath } from "./path-guard.js";
 
 type ChangeKind = StudioEvents["files.changed"]["kind"];
