@@ -94,6 +94,7 @@ export async function createStudioWindow(options: StudioWindowOptions): Promise<
     void options.settings.set({ window: stateOf(window) });
   });
 
-  await window.loadURL(`${studioOrigin}/index.html`);
+  // A failed load (the renderer not built) still shows the window, with the protocol's explanation.
+  await window.loadURL(`${studioOrigin}/index.html`).catch(() => window.show());
   return window;
 }
