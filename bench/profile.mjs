@@ -67,13 +67,14 @@ if (newest === undefined) {
 
 console.log(`${server.label} ${httpCase.method} ${httpCase.path}: ${Math.round(summary.requestsPerSecond)} req/s under the profiler`);
 console.log(`profile: ${relative(repoDir, newest)}\n`);
-const { functions, files, total } = selfTimes(JSON.parse(readFileSync(newest, "utf8")));
-console.log("self time by function:");
+const { functions, files, total, idle } = selfTimes(JSON.parse(readFileSync(newest, "utf8")));
+console.log(`idle ${percent(idle, total + idle).trim()} of the run; the shares below are of the busy time`);
+console.log("\nself time by function:");
 for (const [where, micros] of functions.slice(0, Number(flags.top))) console.log(`  ${percent(micros, total)}  ${where}`);
 console.log("\nself time by file:");
 for (const [where, micros] of files.slice(0, 15)) console.log(`  ${percent(micros, total)}  ${where}`);
 
-/** Self time per function and per file, from the sampled call tree (sample counts × mean interval). */
+/** Self time per function and per file, from the sampled call tree (sample counts × mean interval); idle apart. */
 function selfTimes(profile) {
   const hits = new Map();
   for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
@@ -81,9 +82,14 @@ function selfTimes(profile) {
   const byFunction = new Map();
   const byFile = new Map();
   let total = 0;
+  let idle = 0;
   for (const node of profile.nodes) {
     const micros = (hits.get(node.id) ?? 0) * interval;
     if (micros === 0) continue;
+    if (node.callFrame.functionName === "(idle)") {
+      idle += micros;
+      continue;
+    }
     total += micros;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url === "" ? "(native)" : shorten(url);
@@ -92,7 +98,7 @@ function selfTimes(profile) {
     byFile.set(file, (byFile.get(file) ?? 0) + micros);
   }
   const sorted = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]);
-  return { functions: sorted(byFunction), files: sorted(byFile), total };
+  return { functions: sorted(byFunction), files: sorted(byFile), total, idle };
 }
 
 function shorten(url) {
