@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { EventMessage, StudioBridge } from "../api/contract.js";
+import type { EventMessage, MethodName, StudioBridge } from "../api/contract.js";
+import { methodNames } from "../api/validate.js";
 
 type Listener = (event: unknown, message: EventMessage) => void;
 
@@ -30,6 +31,15 @@ describe("preload", () => {
   it("invokes over the one vial:invoke channel and returns the envelope", async () => {
     expect(await bridge.invoke("projects.current", {})).toEqual({ ok: true, result: { project: null } });
     expect(fake.invoke).toHaveBeenCalledWith("vial:invoke", "projects.current", {});
+  });
+
+  it("forwards every method of the contract and answers any other name itself", async () => {
+    fake.invoke.mockClear();
+    for (const method of methodNames) await bridge.invoke(method, {} as never);
+    expect(fake.invoke.mock.calls.map((call) => call[1])).toEqual(methodNames);
+    fake.invoke.mockClear();
+    expect(await bridge.invoke("files.nuke" as MethodName, {} as never)).toMatchObject({ ok: false, error: { code: "unknown-method" } });
+    expect(fake.invoke).not.toHaveBeenCalled();
   });
 
   it("delivers vial:event messages to the listeners of that event until they unsubscribe", () => {

@@ -1,10 +1,12 @@
 /**
  * The Studio window's preload (bundled to dist/electron/preload.cjs: sandboxed preloads are CommonJS).
  * It exposes exactly `window.vialStudio = { invoke, on }`, typed from the contract, over the one
- * `vial:invoke` channel and the `vial:event` channel. ipcRenderer itself never reaches the page.
+ * `vial:invoke` channel and the `vial:event` channel; names outside the contract are answered here,
+ * without reaching the main process. ipcRenderer itself never reaches the page.
  */
 import { contextBridge, ipcRenderer } from "electron";
 import type { EventMessage, EventName, StudioBridge, StudioEvents } from "../api/contract.js";
+import { isMethodName } from "../api/validate.js";
 import { eventChannel, invokeChannel } from "../main/channels.js";
 
 const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -14,7 +16,10 @@ ipcRenderer.on(eventChannel, (_event, message: EventMessage) => {
 });
 
 const bridge: StudioBridge = {
-  invoke: (method, request) => ipcRenderer.invoke(invokeChannel, method, request),
+  invoke: async (method, request) =>
+    isMethodName(method)
+      ? ipcRenderer.invoke(invokeChannel, method, request)
+      : { ok: false, error: { code: "unknown-method", message: `There is no method "${String(method).slice(0, 100)}".` } },
   on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) {
     const set = listeners.get(event) ?? new Set();
     set.add(listener as (payload: never) => void);
