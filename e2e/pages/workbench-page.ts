@@ -84,6 +84,17 @@ export class WorkbenchPage {
     await this.dialog.waitFor({ state: "detached" });
   }
 
+  /** Shows the Settings view with the keyboard (Mod+,). */
+  async openSettings(): Promise<void> {
+    await this.shortcut("Mod+,");
+    await this.page.getByTestId("settings-view").waitFor();
+  }
+
+  /** A theme choice of the Settings view: "system", "light" or "dark". */
+  settingsTheme(theme: "system" | "light" | "dark"): Locator {
+    return this.page.getByTestId(`settings-theme-${theme}`);
+  }
+
   /** Width of the side bar in CSS pixels. */
   async sideBarWidth(): Promise<number> {
     const box = await this.page.getByTestId("side-bar").boundingBox();

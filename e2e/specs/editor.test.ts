@@ -84,6 +84,17 @@ describe("editing files", () => {
     await editor.suggestion("base.html").waitFor();
   });
 
+  test("knows Vial's API in TypeScript files", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    await explorer.open("app.ts");
+    await editor.focus();
+    await studio.page.keyboard.press("Control+End");
+    await studio.page.keyboard.type("\napp.before");
+    await editor.suggestion("beforeRequest").waitFor();
+  });
+
   test("after a reload the project is still open and an unsaved buffer comes back unsaved", async ({ studio }) => {
     const dir = await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);

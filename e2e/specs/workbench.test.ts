@@ -39,6 +39,15 @@ describe("workbench in the light theme", () => {
     await expect.poll(() => workbench.theme()).toBe("dark");
   });
 
+  test("picks a theme in the Settings view", async ({ studio }) => {
+    const workbench = await openWorkbench(studio);
+    await workbench.openSettings();
+    await workbench.settingsTheme("dark").check();
+    await expect.poll(() => workbench.theme()).toBe("dark");
+    await workbench.settingsTheme("system").check();
+    await expect.poll(() => workbench.theme()).toBe("light");
+  });
+
   test("toggles the panel and the preview from the command palette", async ({ studio }) => {
     const workbench = await openWorkbench(studio);
     await workbench.bottomPanel.waitFor();

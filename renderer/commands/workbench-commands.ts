@@ -176,6 +176,13 @@ export function workbenchCommands(studio: Studio, systemPrefersDark: () => boole
       },
     },
     {
+      id: "file.preferences",
+      label: "Settings",
+      category: "Preferences",
+      keybinding: "Mod+,",
+      run: () => layout.showView("settings"),
+    },
+    {
       id: "view.followSystemTheme",
       label: "Use the System Theme",
       category: "View",

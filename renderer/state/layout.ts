@@ -37,6 +37,11 @@ export class LayoutStore {
     );
   }
 
+  /** Shows a view in the side bar whatever is showing now. */
+  showView(id: string): void {
+    this.state.set((state) => ({ ...state, activeView: id, sidebarVisible: true }));
+  }
+
   openPalette(mode: PaletteMode): void {
     this.state.set((state) => ({ ...state, palette: mode }));
   }

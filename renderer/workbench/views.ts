@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { IconName } from "../ui/icons";
 import { ExplorerView } from "./explorer/explorer-view";
+import { SettingsView } from "./settings/settings-view";
 
 /** A side-bar view and its activity-bar button. */
 export interface SideBarView {
@@ -8,10 +9,15 @@ export interface SideBarView {
   title: string;
   icon: IconName;
   component: ComponentType;
+  /** Views at the bottom of the activity bar (settings) stay below the others. */
+  placement?: "top" | "bottom";
 }
 
 /**
  * The side-bar views, in activity-bar order. New views (routes, templates) are added here as one
  * entry each; the activity bar and side bar render whatever this list holds.
  */
-export const sideBarViews: readonly SideBarView[] = [{ id: "explorer", title: "Explorer", icon: "files", component: ExplorerView }];
+export const sideBarViews: readonly SideBarView[] = [
+  { id: "explorer", title: "Explorer", icon: "files", component: ExplorerView },
+  { id: "settings", title: "Settings", icon: "gear", component: SettingsView, placement: "bottom" },
+];

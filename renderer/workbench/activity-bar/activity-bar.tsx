@@ -4,7 +4,7 @@ import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { Icon } from "../../ui/icons";
 import { useSystemPrefersDark } from "../../ui/use-system-theme";
-import { sideBarViews } from "../views";
+import { sideBarViews, type SideBarView } from "../views";
 
 /** The narrow bar of view buttons on the far left, with the theme switch at the bottom. */
 export function ActivityBar(): ReactElement {
@@ -12,26 +12,28 @@ export function ActivityBar(): ReactElement {
   const { activeView, sidebarVisible } = useStore(studio.layout.state);
   const preference = useStore(studio.settings.settings, (settings) => settings.theme);
   const shown = resolveTheme(preference, useSystemPrefersDark());
+  const viewButton = (view: SideBarView) => {
+    const selected = sidebarVisible && activeView === view.id;
+    return (
+      <button
+        key={view.id}
+        type="button"
+        className={`activity-button ${selected ? "is-active" : ""}`}
+        aria-label={view.title}
+        aria-pressed={selected}
+        title={view.title}
+        data-testid={`activity-${view.id}`}
+        onClick={() => studio.layout.selectView(view.id)}
+      >
+        <Icon name={view.icon} size={22} />
+      </button>
+    );
+  };
   return (
     <nav className="activity-bar" aria-label="Views" data-testid="activity-bar">
-      {sideBarViews.map((view) => {
-        const selected = sidebarVisible && activeView === view.id;
-        return (
-          <button
-            key={view.id}
-            type="button"
-            className={`activity-button ${selected ? "is-active" : ""}`}
-            aria-label={view.title}
-            aria-pressed={selected}
-            title={view.title}
-            data-testid={`activity-${view.id}`}
-            onClick={() => studio.layout.selectView(view.id)}
-          >
-            <Icon name={view.icon} size={22} />
-          </button>
-        );
-      })}
+      {sideBarViews.filter((view) => view.placement !== "bottom").map(viewButton)}
       <div className="activity-spacer" />
+      {sideBarViews.filter((view) => view.placement === "bottom").map(viewButton)}
       <button
         type="button"
         className="activity-button"
