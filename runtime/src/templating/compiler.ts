@@ -38,6 +38,8 @@ interface FnScope {
   blockName: string | null;
 }
 
+const LOOP_ATTRS = new Set(["index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem"]);
+
 const OUTPUT_STATEMENTS = new Set(["Output", "Block", "Include", "CallBlock", "FilterBlock"]);
 
 /** Visits every AST node below `node` (statements and expressions). */
@@ -668,8 +670,19 @@ class Compiler {
     return this.applyCallable(this.filterRef(f.name, f), value, f);
   }
 
+  /** The JS variable of a `loop` that is known to be this compiler's LoopContext, or null. */
+  private loopIdent(node: Expr): string | null {
+    if (node.type !== "Name" || node.name !== "loop") return null;
+    const ident = this.lookup("loop");
+    return ident !== null && ident.startsWith("loop") ? ident : null;
+  }
+
   private callExpr(callee: Expr, c: CallArgs, caller?: string): string {
     const args = c.args.map((a) => this.expr(a));
+    if (callee.type === "Getattr" && (callee.attr === "cycle" || callee.attr === "changed") && !c.kwargs.length && !c.dynArgs && !c.dynKwargs && !caller) {
+      const loop = this.loopIdent(callee.node);
+      if (loop !== null) return `${loop}.${callee.attr}(${args.join(", ")})`;
+    }
     const argList = c.dynArgs ? `[${[...args, `...iterate(${this.expr(c.dynArgs)})`].join(", ")}]` : `[${args.join(", ")}]`;
     const kw = this.kwargsCode(c, caller ? `caller: ${caller}` : undefined);
     return `call(${this.expr(callee)}, ${argList}, ${kw}, ctx)`;
@@ -700,7 +713,11 @@ class Compiler {
       case "Tuple": return `tuple([${e.items.map((i) => this.expr(i)).join(", ")}])`;
       case "List": return `[${e.items.map((i) => this.expr(i)).join(", ")}]`;
       case "Dict": return `makeDict([${e.items.map((p) => `${this.expr(p.key)}, ${this.expr(p.value)}`).join(", ")}])`;
-      case "Getattr": return `getattr(${this.expr(e.node)}, ${JSON.stringify(e.attr)})`;
+      case "Getattr": {
+        const loop = this.loopIdent(e.node);
+        if (loop !== null && LOOP_ATTRS.has(e.attr)) return `${loop}.${e.attr}`;
+        return `getattr(${this.expr(e.node)}, ${JSON.stringify(e.attr)})`;
+      }
       case "Getitem": {
         if (e.arg.type === "Slice") {
           const a = e.arg;

@@ -272,6 +272,8 @@ export class Namespace {
   }
 }
 
+const DICT_METHOD_NAMES = new Set(["items", "keys", "values", "get", "pop", "setdefault", "update", "copy", "clear"]);
+
 const BLOCKED_ATTRS = new Set(["constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
 
 /** Raises Python's TypeError-style message as a TemplateRuntimeError. */
@@ -292,10 +294,11 @@ export function createRuntime(env: RuntimeEnv) {
     if (typeof obj === "object" && obj !== null) {
       if (obj instanceof Undefined) return obj.getattr(name);
       if (isPlainObject(obj)) {
-        const m = pyMethod(obj, name);
-        if (m !== undefined) return m;
-        const v = Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined;
-        return v === undefined ? undef(obj, name) : v;
+        if (!DICT_METHOD_NAMES.has(name)) {
+          const v = Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined;
+          return v === undefined ? undef(obj, name) : v;
+        }
+        return pyMethod(obj, name);
       }
       if (Array.isArray(obj) || obj instanceof Markup || obj instanceof Map) {
         const m = pyMethod(obj, name);

@@ -73,6 +73,12 @@ export function floatRepr(n: number): string {
   if (n === Infinity) return "inf";
   if (n === -Infinity) return "-inf";
   if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(n);
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Both languages print the shortest round-trip digits in fixed notation in this range.
+    const s = String(n);
+    return s.includes(".") ? s : s + ".0";
+  }
   const [mant = "", expText = "0"] = n.toExponential().split("e");
   const exp = Number(expText);
   const neg = mant.startsWith("-");
@@ -456,6 +462,11 @@ function exactDecimal(x: number): { digits: bigint; scale: number } {
  */
 export function toFixedPy(x: number, ndigits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  if (ndigits <= 20 && Math.abs(x) < 1e21) {
+    // toFixed rounds the exact binary value too; only exact ties (JS: up, Python: to even) need the slow path.
+    const y = Math.abs(x) * 10 ** ndigits;
+    if (y - Math.floor(y) !== 0.5) return x.toFixed(ndigits);
+  }
   const { digits, scale } = exactDecimal(x);
   const neg = x < 0 || Object.is(x, -0);
   let scaled: bigint;
