@@ -39,6 +39,11 @@ export class WelcomePage {
     await this.createButton.click();
   }
 
+  /** Opens a recent project by clicking its entry. */
+  async openRecent(name: string): Promise<void> {
+    await this.recentProjects.filter({ hasText: name }).getByRole("button", { name: new RegExp(name) }).first().click();
+  }
+
   async openFolder(dir: string): Promise<void> {
     await this.openFolderPath.fill(dir);
     await this.openFolderButton.click();

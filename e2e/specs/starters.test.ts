@@ -47,4 +47,34 @@ describe("new project from a starter", () => {
     await welcome.error.waitFor();
     expect(await welcome.error.textContent()).toMatch(/exist/i);
   });
+
+  test("reopens a closed project from the recent list and by its folder path", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    const welcome = new WelcomePage(studio.page);
+    await workbench.ready();
+    await welcome.createProject({ starter: "rest-api", name: "api", folder: studio.projectsDir });
+    await workbench.projectOpen();
+    await workbench.runCommand("Close Project");
+
+    await welcome.recentProjects.first().waitFor();
+    expect(await welcome.recentProjects.first().textContent()).toContain("api");
+    await welcome.openRecent("api");
+    await workbench.projectOpen();
+    await expect.poll(() => workbench.statusProject.textContent()).toBe("api");
+
+    await workbench.runCommand("Close Project");
+    await welcome.openFolder(join(studio.projectsDir, "api"));
+    await workbench.projectOpen();
+    await expect.poll(() => workbench.statusProject.textContent()).toBe("api");
+  });
+
+  test("says why a folder cannot be opened", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    const welcome = new WelcomePage(studio.page);
+    await workbench.ready();
+    await welcome.openFolder(join(studio.projectsDir, "does-not-exist"));
+    await welcome.error.waitFor();
+    expect(await welcome.error.textContent()).not.toBe("");
+    expect(await welcome.root.isVisible()).toBe(true);
+  });
 });
