@@ -44,15 +44,11 @@ function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the client gets its 413 instead of a reset.
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => (size > maxBodyBytes ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
     request.on("error", reject);
   });
 }
@@ -106,7 +102,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       body = JSON.parse(await readBody(request));
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        response.setHeader("Connection", "close");
         sendJson(response, 413, { ok: false, error: { code: "bad-request", message: `The request is larger than ${maxBodyBytes} bytes.` } });
         return;
       }
