@@ -113,6 +113,23 @@ describe("routing through the test client and real HTTP", () => {
   });
 });
 
+describe("router choice", () => {
+  it.each(["compiled", "trie", "smart", "linear"] as const)("routes the same with the %s router", async (kind) => {
+    const app = new Vial({ root: "/nonexistent", staticFolder: null, router: kind });
+    app.get("/user/<int:id>", function user({ id }) {
+      return { id };
+    });
+    app.get("/docs/", function docs() {
+      return "docs";
+    });
+    const client = app.testClient();
+    expect((await client.get("/user/3")).json).toEqual({ id: 3 });
+    expect((await client.get("/docs")).status).toBe(308);
+    expect((await client.post("/user/3")).status).toBe(405);
+    expect((await client.get("/nope")).status).toBe(404);
+  });
+});
+
 describe("endpoints and setup", () => {
   it("names endpoints from options, then the function name, then method and path", () => {
     const app = quietApp();

@@ -10,7 +10,7 @@ import { buildPipeline, findErrorHandler, runAfter, runBefore, runTeardown, type
 import { DefaultJSONProvider, type JSONProvider } from "./json.js";
 import { VialRequest, webRequestSource, type RequestSource } from "./request.js";
 import { Response, toResponse, type ResponseReturn } from "./response.js";
-import { CompiledRouter, defaultConverters, parseRule, type ConverterSpec, type ParsedRule, type Router } from "./router/index.js";
+import { createRouter, defaultConverters, parseRule, type ConverterSpec, type ParsedRule, type Router, type RouterKind } from "./router/index.js";
 import { Scaffold, type RouteDefinition } from "./scaffold.js";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions.js";
 import { gotRequestException, requestFinished, requestStarted } from "./signals.js";
@@ -36,6 +36,8 @@ export interface VialOptions {
   templateFolder?: string | null;
   /** Where files are read from (default: Node's file system). */
   files?: FileReader;
+  /** Which router matches requests (default "compiled"). */
+  router?: RouterKind;
 }
 
 /**
@@ -90,7 +92,7 @@ export class Vial extends Scaffold {
   readonly staticFolder: string | null;
   readonly staticUrlPath: string;
 
-  readonly #router: Router<RouteRecord> = new CompiledRouter<RouteRecord>();
+  readonly #router: Router<RouteRecord>;
   readonly #records: RouteRecord[] = [];
   readonly #byEndpoint = new Map<string, RouteRecord[]>();
   readonly #views = new Map<string, RouteDefinition["handler"]>();
@@ -100,6 +102,7 @@ export class Vial extends Scaffold {
 
   constructor(options: VialOptions = {}) {
     super(options.name ?? "app", { root: options.root, templateFolder: options.templateFolder === undefined ? "templates" : options.templateFolder });
+    this.#router = createRouter<RouteRecord>(options.router ?? "compiled");
     this.files = options.files ?? nodeFileReader;
     this.config = new Config({ root: this.root, read: (path) => this.files.readTextSync(path) });
     if (globalThis.process?.env?.VIAL_DEBUG === "1") this.config.DEBUG = true;

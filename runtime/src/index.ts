@@ -16,7 +16,7 @@ export { Config, type ConfigKeys } from "./config.js";
 export { DefaultJSONProvider, type JSONProvider } from "./json.js";
 export { sendFile, type SendFileOptions } from "./static.js";
 export { TestClient, type TestRequestOptions, type TestResponse } from "./testing.js";
-export { ValidationError, type Converter, type ConverterSpec } from "./router/index.js";
+export { ValidationError, type Converter, type ConverterSpec, type RouterKind } from "./router/index.js";
 export type { FileReader, FileStat, ByteRange } from "./files.js";
 export type { ListeningServer, ListenOptions } from "./adapter/node.js";
 export type { Handler, RouteParams, RouteOptions, BeforeRequestHook, AfterRequestHook, TeardownHook, ErrorHandler, ErrorClass } from "./types.js";

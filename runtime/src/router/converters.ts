@@ -14,6 +14,8 @@ export interface Converter {
   regex: string;
   /** Lower sorts first when two rules could match the same path; static text always beats a converter. */
   weight?: number;
+  /** False when the regex can span `/` (like `path`); such rules use the regex router. Default true. */
+  partIsolating?: boolean;
   toValue(raw: string): unknown;
   toUrl(value: unknown): string;
 }
@@ -108,7 +110,7 @@ const float = (args: ConverterArgs): Converter => ({
   },
 });
 
-const path: Converter = { regex: "[^/].*?", weight: 200, toValue: (raw) => raw, toUrl: (v) => String(v) };
+const path: Converter = { regex: "[^/].*?", weight: 200, partIsolating: false, toValue: (raw) => raw, toUrl: (v) => String(v) };
 
 const uuid: Converter = {
   regex: "[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}",

@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { CompiledRouter, LinearRouter, RuleError, ValidationError, defaultConverters, parseRule, type ConverterSpec, type Router } from "./index.js";
+import {
+  CompiledRouter,
+  LinearRouter,
+  RuleError,
+  SmartRouter,
+  TrieRouter,
+  UnsupportedPathError,
+  ValidationError,
+  defaultConverters,
+  parseRule,
+  type ConverterSpec,
+  type Router,
+} from "./index.js";
 
-const implementations: Array<() => Router<string>> = [() => new CompiledRouter<string>(), () => new LinearRouter<string>()];
+const implementations: Array<() => Router<string>> = [
+  () => new CompiledRouter<string>(),
+  () => new LinearRouter<string>(),
+  () => new TrieRouter<string>(),
+  () => new SmartRouter<string>([() => new TrieRouter<string>(), () => new CompiledRouter<string>()]),
+];
 
 function build(routes: Array<[string, string, string]>, converters: Record<string, ConverterSpec> = defaultConverters): Router<string>[] {
   return implementations.map((make) => {
@@ -70,7 +87,32 @@ describe.each(implementations.map((make) => [make().name, make] as const))("rout
     expect(r.match("GET", "/c/fra")).toEqual({ type: "notFound" });
   });
 
-  it("supports custom converters and several variables in one segment", () => {
+  it("supports several variables in one segment, or says it cannot", () => {
+    const r = make();
+    const rule = parseRule("/files/<name>.<ext>", defaultConverters);
+    if (r.name === "trie") {
+      expect(() => r.add("GET", rule, "file")).toThrow(UnsupportedPathError);
+      return;
+    }
+    r.add("GET", rule, "file");
+    expect(r.match("GET", "/files/report.tar.gz")).toMatchObject({ value: "file", params: { name: "report.tar", ext: "gz" } });
+    expect(r.match("GET", "/files/report")).toEqual({ type: "notFound" });
+  });
+
+  it("orders converters by weight whatever the registration order", () => {
+    const r = router([
+      ["GET", "/<c>/<d>", "strings"],
+      ["GET", "/<a>/<int:b>", "int"],
+      ["GET", "/<e>/<int(max=10):f>/x", "small"],
+      ["GET", "/<g>/<h>/x", "any"],
+    ]);
+    expect(r.match("GET", "/q/5")).toMatchObject({ value: "int", params: { a: "q", b: 5 } });
+    expect(r.match("GET", "/q/z")).toMatchObject({ value: "strings", params: { c: "q", d: "z" } });
+    expect(r.match("GET", "/q/5/x")).toMatchObject({ value: "small", params: { e: "q", f: 5 } });
+    expect(r.match("GET", "/q/50/x")).toMatchObject({ value: "any", params: { g: "q", h: "50" } });
+  });
+
+  it("supports custom converters", () => {
     const list: ConverterSpec = { regex: "[^/]+(?:,[^/]+)*", toValue: (s) => s.split(","), toUrl: (v) => (v as string[]).join(",") };
     const even: ConverterSpec = () => ({
       regex: "\\d+",
@@ -84,14 +126,12 @@ describe.each(implementations.map((make) => [make().name, make] as const))("rout
       [
         ["GET", "/tags/<list:names>", "tags"],
         ["GET", "/even/<even:n>", "even"],
-        ["GET", "/files/<name>.<ext>", "file"],
       ],
       { ...defaultConverters, list, even },
     );
     expect(r.match("GET", "/tags/a,b,c")).toEqual({ type: "found", value: "tags", params: { names: ["a", "b", "c"] } });
     expect(r.match("GET", "/even/4")).toMatchObject({ params: { n: 4 } });
     expect(r.match("GET", "/even/5")).toEqual({ type: "notFound" });
-    expect(r.match("GET", "/files/report.tar.gz")).toMatchObject({ value: "file", params: { name: "report.tar", ext: "gz" } });
   });
 
   it("prefers static rules and cheaper converters regardless of registration order", () => {
@@ -151,6 +191,17 @@ describe.each(implementations.map((make) => [make().name, make] as const))("rout
 });
 
 describe("rule parsing", () => {
+  it("lets the smart router fall back when a rule does not fit the trie", () => {
+    const smart = new SmartRouter<string>([() => new TrieRouter<string>(), () => new CompiledRouter<string>()]);
+    smart.add("GET", parseRule("/a/<x>", defaultConverters), "a");
+    expect(smart.match("GET", "/a/1")).toMatchObject({ value: "a" });
+    expect(smart.name).toBe("smart:trie");
+    smart.add("GET", parseRule("/v<int:n>", defaultConverters), "v");
+    expect(smart.match("GET", "/v2")).toMatchObject({ value: "v", params: { n: 2 } });
+    expect(smart.name).toBe("smart:compiled");
+    expect(() => new TrieRouter<string>().add("GET", parseRule("/<path:p>/edit", defaultConverters), "x")).toThrow(UnsupportedPathError);
+  });
+
   it("rejects rules without a leading slash, unknown converters and repeated names", () => {
     expect(() => parseRule("x", defaultConverters)).toThrow(RuleError);
     expect(() => parseRule("/<nope:id>", defaultConverters)).toThrow(/converter "nope"/);

@@ -50,6 +50,21 @@ export class RuleEntry<T> {
   constructor(readonly rule: ParsedRule) {}
 }
 
+/**
+ * Thrown by a router's `add` when it cannot represent a rule (the smart router then uses another one).
+ *
+ * @example
+ * ```ts
+ * try { trie.add("GET", parseRule("/<name>.<ext>", defaultConverters), v); } catch (e) { e instanceof UnsupportedPathError; }
+ * ```
+ */
+export class UnsupportedPathError extends Error {
+  constructor(rule: string) {
+    super(`this router cannot represent the rule ${rule}`);
+    this.name = "UnsupportedPathError";
+  }
+}
+
 const NOT_FOUND = Object.freeze({ type: "notFound" }) as RouteMatch<never>;
 
 /**
