@@ -8,7 +8,7 @@ import { AppHostService } from "../host/app-host/service.js";
 import { createDispatch, createHandlers, type HostShell } from "../host/dispatch.js";
 import { HostEvents } from "../host/events.js";
 import { projectFromElectronArgv } from "../host/launch-args.js";
-import { defaultProjectsDir, studioPaths } from "../host/studio-paths.js";
+import { defaultProjectsDir, defaultUserDataDir, studioPaths } from "../host/studio-paths.js";
 import { Workspace } from "../host/workspace.js";
 import { setupDialogs } from "./dialogs.js";
 import { setupIpc } from "./ipc.js";
@@ -112,6 +112,9 @@ async function boot(): Promise<void> {
 
 // One failed background task (a watcher, the user's app) must not take the whole Studio down.
 process.on("unhandledRejection", (reason) => console.error("vial-studio: background task failed:", reason));
+app.setName("Vial Studio");
+// The same user-data folder as browser mode: settings, recent projects and unsaved buffers follow the user.
+app.setPath("userData", defaultUserDataDir());
 registerStudioScheme();
 app.on("open-file", (event, path) => {
   event.preventDefault();
