@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runHttpSuite } from "./http/suite.mjs";
 import { renderMarkdown, renderText, targetStatus } from "./lib/report.mjs";
+import { runPreviewSuite } from "./preview/suite.mjs";
 import { runRouterSuite } from "./router/suite.mjs";
 import { runTemplateSuite } from "./templates/suite.mjs";
 
@@ -20,6 +21,7 @@ const suites = [
   { id: "http", title: "HTTP throughput and latency (autocannon)", run: runHttpSuite },
   { id: "router", title: "Router lookups: Vial against find-my-way", run: runRouterSuite },
   { id: "templates", title: "Template rendering: Vial against Nunjucks (and Jinja2)", run: runTemplateSuite },
+  { id: "preview", title: "Studio edit→preview: save a code change, see the new response", run: runPreviewSuite },
 ];
 
 const { values: flags } = parseArgs({

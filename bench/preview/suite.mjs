@@ -2,7 +2,7 @@
 // (file watcher, esbuild, child process, same port); each round saves a code change to disk the way the
 // editor does, and a client that reloads when the host says the app changed (as the preview pane does)
 // waits for the new text. The time from the write to that response is the edit→preview time.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,7 +79,9 @@ async function measureStarter(appHost, scratch, starter, log) {
       const marker = `bench-${i}`;
       const changed = statusWhere(events, (s) => s.revision > revision || s.state === "error");
       const started = performance.now();
-      await writeFile(join(dir, "app.ts"), `${source}\napp.get("/__bench", () => "${marker}");\n`);
+      // Saved as the Studio's editor saves: a temp file renamed over the original.
+      await writeFile(join(dir, ".app.ts.vial-tmp"), `${source}\napp.get("/__bench", () => "${marker}");\n`);
+      await rename(join(dir, ".app.ts.vial-tmp"), join(dir, "app.ts"));
       const status = await changed;
       if (status.state === "error") throw new Error(`save ${i} broke the app: ${status.error?.message}`);
       revision = status.revision;

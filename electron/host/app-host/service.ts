@@ -2,7 +2,7 @@
  * The app host as the Studio's host sees it: one supervisor for the open project, a file watcher
  * that tells it about saves, its events forwarded to the renderer, and the `appHost.*` handlers.
  */
-import chokidar, { type FSWatcher } from "chokidar";
+import chokidar from "chokidar";
 import { relative, sep } from "node:path";
 import type { StudioHandlers } from "../../api/contract.js";
 import { HostFailure } from "../../api/errors.js";
@@ -24,9 +24,14 @@ export interface AppHostOptions {
   hangTimeoutMs?: number;
 }
 
+interface SaveWatcher {
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
 interface Hosted {
   supervisor: AppSupervisor;
-  watcher: FSWatcher;
+  watcher: SaveWatcher;
   unsubscribe: Array<() => void>;
 }
 
@@ -94,7 +99,7 @@ export class AppHostService {
       ];
       const watcher = watchSaves(projectDir, (path, at) => void supervisor.fileChangedAt(path, at));
       this.#hosted = { supervisor, watcher, unsubscribe };
-      await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+      await watcher.ready;
       void supervisor.start();
     });
   }
@@ -124,19 +129,41 @@ export class AppHostService {
   }
 }
 
-/** Every save in the project (the Studio's own writes included), skipping dependencies and build output. */
-function watchSaves(root: string, onSave: (path: string, at: number) => void): FSWatcher {
+/**
+ * Every save in the project (the Studio's own writes included), skipping dependencies and build
+ * output. Events are settled for `settleMs`, so an editor that truncates then writes a file is seen
+ * once, with the content complete; `at` is when the first event of the burst arrived.
+ */
+function watchSaves(root: string, onSave: (path: string, at: number) => void, settleMs = 15): SaveWatcher {
   const watcher = chokidar.watch(root, {
     ignored: (path: string) => relative(root, path).split(sep).some(isIgnoredName),
     ignoreInitial: true,
     followSymlinks: false,
     disableGlobbing: true,
   });
-  const saved = (path: string) => onSave(path, performance.now());
+  const pending = new Map<string, number>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    timer = undefined;
+    const saved = [...pending];
+    pending.clear();
+    for (const [path, at] of saved) onSave(path, at);
+  };
+  const saved = (path: string): void => {
+    if (!pending.has(path)) pending.set(path, performance.now());
+    clearTimeout(timer);
+    timer = setTimeout(flush, settleMs);
+  };
   watcher.on("add", saved).on("change", saved).on("unlink", saved);
   // A folder that cannot be watched must not take the Studio down; saves through the Studio still land.
   watcher.on("error", () => undefined);
-  return watcher;
+  return {
+    ready: new Promise((resolve) => watcher.once("ready", () => resolve())),
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
 }
 
 /** The `appHost.*` methods of the contract. */

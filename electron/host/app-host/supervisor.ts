@@ -47,6 +47,8 @@ const ignoredDirs = new Set(["node_modules", ".git", ".vial", "dist"]);
 /** Automatic restarts after a hang, within `hangWindowMs`, before the app host waits for a save. */
 const maxHangRestarts = 3;
 const hangWindowMs = 60_000;
+/** Longest wait before forking the spare child when no request comes after a restart. */
+const spareDelayMs = 1000;
 
 /**
  * @example
@@ -77,6 +79,7 @@ export class AppSupervisor {
   #changedAt: number | undefined;
   #awaitingResponseSince: number | undefined;
   #hangRestarts: number[] = [];
+  #spareDue = false;
   #disposed = false;
 
   constructor(opts: SupervisorOptions) {
@@ -271,7 +274,10 @@ export class AppSupervisor {
       lastRestartMs: restartMs,
     });
     this.#note(`App running at http://${this.host}:${outcome.port} (started in ${restartMs} ms).`);
-    setImmediate(() => this.#prepareSpare());
+    // The next restart takes a warm spare; it is forked once the preview's reload was served (or after
+    // a second), so its start-up does not compete with that first request for the CPU.
+    this.#spareDue = true;
+    setTimeout(() => this.#prepareSpare(), spareDelayMs).unref();
   }
 
   #fail(problem: AppProblem | null): void {
@@ -280,6 +286,8 @@ export class AppSupervisor {
   }
 
   #prepareSpare(): void {
+    if (!this.#spareDue) return;
+    this.#spareDue = false;
     if (this.#spare?.alive || this.#disposed || this.#status.state === "stopped") return;
     this.#spare = this.#spawn();
   }
@@ -303,6 +311,7 @@ export class AppSupervisor {
     if (message.type === "request-start") this.#activeRequest = `${message.method} ${message.path}`;
     else if (message.type === "request") {
       this.#activeRequest = undefined;
+      if (this.#spareDue) setImmediate(() => this.#prepareSpare());
       this.#emit("request", this.#requests.add(message.entry));
       if (this.#awaitingResponseSince !== undefined) {
         const reloadMs = Math.round(performance.now() - this.#awaitingResponseSince);

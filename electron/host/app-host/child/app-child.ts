@@ -7,6 +7,7 @@
 import { writeSync } from "node:fs";
 import { heartbeatEnv, lastWordsFd, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
+import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 
 const realExit = process.exit.bind(process);
 
@@ -51,7 +52,8 @@ const runtimeUrl = process.env[runtimeUrlEnv];
 if (runtimeUrl === undefined) die("import", `The app host did not say where the Vial runtime is (${runtimeUrlEnv}).`);
 const runtimeLoading = import(runtimeUrl) as Promise<RuntimeModule>;
 runtimeLoading.then(
-  (runtime) => {
+  async (runtime) => {
+    await warmUp(runtime as WarmUpRuntime);
     observeRequests(runtime, send);
     send({ type: "warm" });
   },
