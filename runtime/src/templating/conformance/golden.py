@@ -130,6 +130,8 @@ def render(case: dict[str, Any]) -> dict[str, Any]:
         return {"input": given, "error": describe_error(error, given["templates"])}
     except (ArithmeticError, LookupError, TypeError, ValueError) as error:
         return {"input": given, "error": describe_error(error, given["templates"])}
+    except SyntaxError as error:
+        raise CaseError(f"{case['name']}: Jinja2 generated Python it cannot compile ({error.msg}); drop the case") from error
     if case.get("expectedVial") == output:
         raise CaseError(f"{case['name']}: Jinja2 now renders expectedVial; drop the knownDifference")
     return {"input": given, "output": output}
