@@ -177,8 +177,8 @@ export async function superviseWithReload(opts: ReloadOptions): Promise<Supervis
       watchWorker(next);
       flushWaiting();
       if (previous) stopWorker(previous);
-      await removeOldBuilds(opts.projectRoot, [next.build.outfile]);
       if (reason !== undefined) log(` * Reloaded in ${Math.round(performance.now() - started)} ms (${reason} changed)`);
+      await removeOldBuilds(opts.projectRoot, [next.build.outfile]);
     } catch (error) {
       report(error);
       if (!current) flushWaiting();
