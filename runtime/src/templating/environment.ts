@@ -257,7 +257,11 @@ export class Environment implements FilterEnv {
   }
 
   private makeBundle(): Record<string, unknown> {
-    const env = this;
+    return this.bundleFor(this);
+  }
+
+  /** The helpers generated code calls, closed over this environment. */
+  private bundleFor(env: Environment): Record<string, unknown> {
     return {
       ...this.helpers,
       env,

@@ -417,8 +417,8 @@ export function formatSpec(value: unknown, spec: string): string {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
   if (!m) throw new TemplateRuntimeError(`Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
   const [, fillChar, alignChar, sign = "-", alt, zero, widthText, grouping, precText, typeChar] = m;
-  let fill = fillChar ?? (zero && !alignChar ? "0" : " ");
-  let align = alignChar ?? (zero ? "=" : isNumber(value) || typeof value === "boolean" ? ">" : "<");
+  const fill = fillChar ?? (zero && !alignChar ? "0" : " ");
+  const align = alignChar ?? (zero ? "=" : isNumber(value) || typeof value === "boolean" ? ">" : "<");
   const precision = precText === undefined ? undefined : Number(precText);
   let body: string;
   let signStr = "";
@@ -457,8 +457,6 @@ export function formatSpec(value: unknown, spec: string): string {
   const full = signStr + body;
   if (align === "<") return full + fill.repeat(padding);
   if (align === "^") return fill.repeat(Math.floor(padding / 2)) + full + fill.repeat(padding - Math.floor(padding / 2));
-  fill = fill || " ";
-  align = ">";
   return fill.repeat(padding) + full;
 }
 

@@ -4,7 +4,8 @@
 import { TemplateRuntimeError } from "./errors.js";
 import { Markup } from "./markup.js";
 import { Namespace } from "./runtime.js";
-import { isMapping, Kwargs, markRange, num, truthy, typeName, withSignature } from "./values.js";
+import type { Kwargs } from "./values.js";
+import { isMapping, markRange, num, truthy, typeName, withSignature } from "./values.js";
 
 /**
  * `cycler(a, b, c)`: `next()` returns the items in turn; `current` is the one `next()` returns next.
