@@ -9,6 +9,7 @@ import escaping from "./cases/escaping.json" with { type: "json" };
 import expressions from "./cases/expressions.json" with { type: "json" };
 import filters from "./cases/filters.json" with { type: "json" };
 import globals from "./cases/globals.json" with { type: "json" };
+import jinjaSuite from "./cases/jinja-suite.json" with { type: "json" };
 import importCases from "./cases/import.json" with { type: "json" };
 import include from "./cases/include.json" with { type: "json" };
 import inheritance from "./cases/inheritance.json" with { type: "json" };
@@ -32,6 +33,7 @@ const CASE_FILES: Record<string, unknown> = {
   globals,
   import: importCases,
   include,
+  "jinja-suite": jinjaSuite,
   inheritance,
   lexer,
   loops,
