@@ -96,7 +96,7 @@ describe("routing through the test client and real HTTP", () => {
     const app = makeApp();
     const base = await listen(app);
     expect((await fetch(`${base}/`, { method: "PROPFIND" })).status).toBe(405);
-    expect((await app.testClient().request("BREW", "/")).status).toBe(405);
+    expect((await app.testClient().request("/", { method: "BREW" })).status).toBe(405);
     const refused = await fetch(`${base}/`, { method: "FOO" }).then((r) => r.status, () => "connection closed");
     expect([400, "connection closed"]).toContain(refused);
     expect((await fetch(`${base}/`)).status).toBe(200);

@@ -17,6 +17,8 @@ export interface TestRequestOptions {
   form?: Record<string, string | Blob | Array<string | Blob>> | FormData;
   body?: BodyInit;
   query?: Record<string, string | number | boolean | Array<string | number>>;
+  /** The method for `request()`; default GET (the helpers set it). */
+  method?: string;
   /** Follow redirects (at most 10), like Flask's `follow_redirects=True`. */
   followRedirects?: boolean;
 }
@@ -65,50 +67,50 @@ export class TestClient {
 
   /** @example `await client.get("/search", { query: { q: "vial" } })` */
   get(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("GET", path, options);
+    return this.request(path, { ...options, method: "GET" });
   }
 
   /** @example `await client.post("/items", { json: { name: "cup" } })` */
   post(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("POST", path, options);
+    return this.request(path, { ...options, method: "POST" });
   }
 
   /** @example `await client.put("/items/1", { json: { name: "mug" } })` */
   put(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("PUT", path, options);
+    return this.request(path, { ...options, method: "PUT" });
   }
 
   /** @example `await client.patch("/items/1", { json: { name: "mug" } })` */
   patch(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("PATCH", path, options);
+    return this.request(path, { ...options, method: "PATCH" });
   }
 
   /** @example `await client.delete("/items/1")` */
   delete(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("DELETE", path, options);
+    return this.request(path, { ...options, method: "DELETE" });
   }
 
   /** @example `await client.head("/")` */
   head(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("HEAD", path, options);
+    return this.request(path, { ...options, method: "HEAD" });
   }
 
   /** @example `await client.options("/items")` */
   options(path: string, options?: TestRequestOptions): Promise<TestResponse> {
-    return this.request("OPTIONS", path, options);
+    return this.request(path, { ...options, method: "OPTIONS" });
   }
 
   /**
-   * Sends any method.
+   * Sends a request with any method (Flask's `client.open`).
    *
    * @example
    * ```ts
-   * await client.request("PROPFIND", "/dav");
+   * await client.request("/dav", { method: "PROPFIND" });
    * ```
    */
-  async request(method: string, path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
+  async request(path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
     let url = this.#url(path, options.query);
-    let currentMethod = method.toUpperCase();
+    let currentMethod = (options.method ?? "GET").toUpperCase();
     let current = options;
     for (let hop = 0; ; hop++) {
       const res = await this.#send(currentMethod, url, current);
