@@ -79,6 +79,8 @@ export function createStudio(client: StudioClient, models: ModelRegistry<MonacoM
   client.on("project.changed", ({ project }) => void studio.attempt(() => workspace.projectChanged(project)));
   client.on("menu.command", ({ id }) => void studio.attempt(() => studio.commands.execute(id, studio.commandContext())));
 
+  window.addEventListener("pagehide", () => editors.flushHotExit());
+
   let openDir: string | undefined = undefined;
   workspace.state.subscribe(() => {
     const dir = workspace.state.get().project?.dir;

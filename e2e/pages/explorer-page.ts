@@ -28,6 +28,14 @@ export class ExplorerPage {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-path") ?? ""));
   }
 
+  /** The path of the tree row that has keyboard focus, if any. */
+  focusedPath(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.getAttribute("role") === "treeitem" ? active.getAttribute("data-path") : null;
+    });
+  }
+
   /** Opens the folders on the way to `path`. */
   async reveal(path: string): Promise<void> {
     const parts = path.split("/");

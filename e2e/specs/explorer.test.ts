@@ -76,6 +76,22 @@ describe("explorer", () => {
     expect(await workbench.toasts.first().textContent()).toMatch(/exist/i);
   });
 
+  test("moves through the tree and opens a file with the keyboard", async ({ studio }) => {
+    await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    await explorer.item("static").click();
+    await explorer.item("static").press("ArrowLeft");
+    await studio.page.keyboard.press("ArrowDown");
+    expect(await explorer.focusedPath()).toBe("templates");
+    await studio.page.keyboard.press("ArrowRight");
+    await explorer.item("templates/about.html").waitFor();
+    await studio.page.keyboard.press("ArrowDown");
+    expect(await explorer.focusedPath()).toBe("templates/about.html");
+    await studio.page.keyboard.press("Enter");
+    await editor.tab("templates/about.html").waitFor();
+  });
+
   test("shows files created on disk by other programs", async ({ studio }) => {
     const dir = await openProject(studio);
     const explorer = new ExplorerPage(studio.page);

@@ -13,6 +13,8 @@ export interface WebTransportOptions {
 
 type Listener = (payload: unknown) => void;
 
+const KEEPALIVE_LIMIT = 60_000;
+
 /**
  * Browser mode: `POST /api/invoke` for calls (the token travels in the same-origin cookie) and one
  * WebSocket on `/api/events` for events, reopened with backoff when it drops.
@@ -52,12 +54,15 @@ export function createWebTransport(options: WebTransportOptions = {}): Transport
   return {
     async invoke(method, request) {
       let response: Response;
+      const body = JSON.stringify({ method, request });
       try {
         response = await doFetch(new URL("/api/invoke", origin), {
           method: "POST",
           credentials: "same-origin",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ method, request }),
+          body,
+          // Small calls outlive the page (hot exit flushes unsaved text on pagehide); the browser caps keepalive bodies at 64 KiB.
+          keepalive: body.length < KEEPALIVE_LIMIT,
         });
       } catch (error) {
         return failure("internal", `The Studio server cannot be reached (${String(error)}). Is it still running?`);

@@ -89,6 +89,16 @@ describe("EditorsStore", () => {
     expect(host.buffers.has("a.ts")).toBe(false);
   });
 
+  it("sends pending buffers at once when the page goes away", async () => {
+    const { host, editors, models } = setup();
+    host.write("a.ts", "x");
+    await editors.open("a.ts");
+    models.get("a.ts")!.setValue("typed just now");
+    editors.flushHotExit();
+    await Promise.resolve();
+    expect(host.buffers.get("a.ts")?.content).toBe("typed just now");
+  });
+
   it("restores buffers after a reload as unsaved tabs", async () => {
     const first = setup();
     first.host.write("templates/index.html", "<h1>old</h1>");

@@ -219,6 +219,15 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
     this.state.set({ tabs: [], active: null });
   }
 
+  /** Sends every pending unsaved buffer now, without waiting for the typing pause (the page is going away). */
+  flushHotExit(): void {
+    for (const [path, timer] of this.#hotExitTimers) {
+      clearTimeout(timer);
+      void this.#flushHotExit(path);
+    }
+    this.#hotExitTimers.clear();
+  }
+
   isDirty(path: string): boolean {
     return this.models.isDirty(path);
   }

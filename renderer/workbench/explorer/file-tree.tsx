@@ -1,6 +1,7 @@
-import type { ReactElement } from "react";
+import type { KeyboardEvent, ReactElement } from "react";
 import type { FileNode } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
+import { parentPath } from "../../state/workspace";
 import { useStudio } from "../../studio-context";
 import { Icon } from "../../ui/icons";
 import { deleteEntry, renameEntry } from "./file-actions";
@@ -8,13 +9,16 @@ import { deleteEntry, renameEntry } from "./file-actions";
 interface RowProps {
   node: FileNode;
   depth: number;
+  /** The row Tab lands on when nothing is selected yet. */
+  isEntry?: boolean;
   onContextMenu: (node: FileNode, x: number, y: number) => void;
 }
 
-function TreeRow({ node, depth, onContextMenu }: RowProps): ReactElement {
+function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): ReactElement {
   const studio = useStudio();
   const expanded = useStore(studio.explorer.state, (state) => state.expanded.has(node.path));
   const selected = useStore(studio.explorer.state, (state) => state.selected === node.path);
+  const nothingSelected = useStore(studio.explorer.state, (state) => state.selected === null);
   const active = useStore(studio.editors.state, (state) => state.active === node.path);
   const isDir = node.kind === "dir";
   const activate = () => {
@@ -30,7 +34,7 @@ function TreeRow({ node, depth, onContextMenu }: RowProps): ReactElement {
         aria-expanded={isDir ? expanded : undefined}
         aria-selected={selected}
         aria-level={depth + 1}
-        tabIndex={selected ? 0 : -1}
+        tabIndex={selected || (isEntry && nothingSelected) ? 0 : -1}
         className={`tree-row ${selected ? "is-selected" : ""} ${active ? "is-active" : ""}`}
         style={{ paddingLeft: 8 + depth * 12 }}
         data-testid="tree-item"
@@ -67,12 +71,37 @@ function TreeRow({ node, depth, onContextMenu }: RowProps): ReactElement {
   );
 }
 
-/** The project's files as an ARIA tree; folders open in place, files open in the editor. */
+/**
+ * The project's files as an ARIA tree; folders open in place, files open in the editor.
+ * Arrow keys move between visible rows (Up/Down), and close/open folders or go to the parent (Left/Right).
+ */
 export function FileTree(props: { root: FileNode; onContextMenu: RowProps["onContextMenu"] }): ReactElement {
+  const studio = useStudio();
+  const focusRow = (row: Element | undefined) => {
+    if (!(row instanceof HTMLElement)) return;
+    studio.explorer.select(row.dataset.path ?? null);
+    row.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const rows = [...event.currentTarget.querySelectorAll('[role="treeitem"]')];
+    const current = event.target instanceof HTMLElement ? event.target.closest('[role="treeitem"]') : null;
+    if (!current || !(current instanceof HTMLElement)) return;
+    const index = rows.indexOf(current);
+    const path = current.dataset.path ?? "";
+    const expanded = current.getAttribute("aria-expanded");
+    if (event.key === "ArrowDown") focusRow(rows[index + 1]);
+    else if (event.key === "ArrowUp") focusRow(rows[index - 1]);
+    else if (event.key === "ArrowRight" && expanded === "false") studio.explorer.toggle(path);
+    else if (event.key === "ArrowRight" && expanded === "true") focusRow(rows[index + 1]);
+    else if (event.key === "ArrowLeft" && expanded === "true") studio.explorer.toggle(path);
+    else if (event.key === "ArrowLeft") focusRow(rows.find((row) => (row as HTMLElement).dataset.path === parentPath(path)));
+    else return;
+    event.preventDefault();
+  };
   return (
-    <ul className="tree" role="tree" aria-label="Files" data-testid="file-tree">
-      {(props.root.children ?? []).map((child) => (
-        <TreeRow key={child.path} node={child} depth={0} onContextMenu={props.onContextMenu} />
+    <ul className="tree" role="tree" aria-label="Files" data-testid="file-tree" onKeyDown={onKeyDown}>
+      {(props.root.children ?? []).map((child, index) => (
+        <TreeRow key={child.path} node={child} depth={0} isEntry={index === 0} onContextMenu={props.onContextMenu} />
       ))}
     </ul>
   );
