@@ -1,24 +1,16 @@
 /**
- * The plain-Node host (the same services browser mode uses), assembled for Electron: the workspace,
- * the user's app host, the Electron shell (dialogs, preview) and the dispatch over all of them.
+ * The Studio host for Electron: the shared host with the Electron shell (native dialogs, the preview
+ * view) and the paths of a packaged app.
  */
-import { join } from "node:path";
 import { app, type BrowserWindow } from "electron";
-import { AppHostService } from "../host/app-host/service.js";
-import { createDispatch, createHandlers, type Dispatch, type HostShell } from "../host/dispatch.js";
-import { HostEvents } from "../host/events.js";
-import { defaultProjectsDir, studioPaths, type StudioPaths } from "../host/studio-paths.js";
-import { Workspace } from "../host/workspace.js";
+import type { HostShell } from "../host/dispatch.js";
+import { createStudioHost, type StudioHost } from "../host/studio-host.js";
+import { studioPaths, type StudioPaths } from "../host/studio-paths.js";
 import { setupDialogs } from "./dialogs.js";
 import { setupPreview } from "./preview.js";
 
-export interface ElectronHost {
+export interface ElectronHost extends StudioHost {
   paths: StudioPaths;
-  events: HostEvents;
-  workspace: Workspace;
-  dispatch: Dispatch;
-  /** Stops watchers and the user's app. */
-  dispose(): Promise<void>;
 }
 
 /**
@@ -33,33 +25,14 @@ export function createElectronHost(studioWindow: () => BrowserWindow | undefined
     import.meta.dirname,
     app.isPackaged ? { ...process.env, VIAL_STUDIO_RESOURCES: process.resourcesPath } : process.env,
   );
-  const events = new HostEvents();
-  const workspace = new Workspace({ userDataDir: app.getPath("userData"), events });
-  // The user's app runs from files outside the asar archive: a child process cannot execute inside it.
-  const unpackedRoot = paths.root.replace(/app\.asar$/, "app.asar.unpacked");
-  const appHost = new AppHostService({
-    events,
-    runtimeDir: join(unpackedRoot, "runtime"),
-    childEntry: join(unpackedRoot, "dist/app-host/app-child.js"),
-    preferredPort: async () => (await workspace.settings.get()).defaultPort,
-  });
-  appHost.follow();
   const shell: HostShell = { mode: "electron", ...setupDialogs(studioWindow), ...setupPreview(studioWindow) };
-  const handlers = createHandlers({
-    workspace,
-    appHost,
+  const host = createStudioHost({
+    paths,
+    userDataDir: app.getPath("userData"),
     shell,
     version: app.getVersion(),
-    startersDir: paths.startersDir,
-    defaultProjectsDir: defaultProjectsDir(),
+    // The user's app runs from files outside the asar archive: a child process cannot execute inside it.
+    unpackedRoot: paths.root.replace(/app\.asar$/, "app.asar.unpacked"),
   });
-  return {
-    paths,
-    events,
-    workspace,
-    dispatch: createDispatch(handlers),
-    async dispose() {
-      await Promise.all([workspace.dispose(), appHost.dispose()]);
-    },
-  };
+  return { ...host, paths };
 }

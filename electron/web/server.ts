@@ -3,14 +3,11 @@
  * Prints exactly one line, `Vial Studio is ready at http://127.0.0.1:PORT/?token=TOKEN`, when ready.
  */
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { HostFailure } from "../api/errors.js";
-import { AppHostService } from "../host/app-host/service.js";
-import { createDispatch, createHandlers, type HostShell } from "../host/dispatch.js";
-import { HostEvents } from "../host/events.js";
+import type { HostShell } from "../host/dispatch.js";
 import { parseWebServerArgs, type WebServerArgs } from "../host/launch-args.js";
-import { defaultProjectsDir, defaultUserDataDir, studioPaths } from "../host/studio-paths.js";
-import { Workspace } from "../host/workspace.js";
+import { createStudioHost } from "../host/studio-host.js";
+import { defaultUserDataDir, studioPaths } from "../host/studio-paths.js";
 import { startWebServer } from "./web-server.js";
 
 const webShell: HostShell = {
@@ -33,34 +30,17 @@ async function main(args: WebServerArgs): Promise<void> {
   const paths = studioPaths(import.meta.dirname);
   const userDataDir = args.userData ?? defaultUserDataDir();
   mkdirSync(userDataDir, { recursive: true });
-  const events = new HostEvents();
-  const workspace = new Workspace({ userDataDir, events });
-  const appHost = new AppHostService({
-    events,
-    runtimeDir: join(paths.root, "runtime"),
-    childEntry: join(paths.root, "dist/app-host/app-child.js"),
-    preferredPort: async () => (await workspace.settings.get()).defaultPort,
-  });
-  appHost.follow();
-  if (args.project) await workspace.open(args.project);
-  else await workspace.restore();
-
-  const handlers = createHandlers({
-    workspace,
-    appHost,
-    shell: webShell,
-    version: paths.version,
-    startersDir: paths.startersDir,
-    defaultProjectsDir: defaultProjectsDir(),
-  });
-  const server = await startWebServer({ dispatch: createDispatch(handlers), events, rendererDir: paths.rendererDir, port: args.port });
+  const host = createStudioHost({ paths, userDataDir, shell: webShell, version: paths.version });
+  if (args.project) await host.workspace.open(args.project);
+  else await host.workspace.restore();
+  const server = await startWebServer({ dispatch: host.dispatch, events: host.events, rendererDir: paths.rendererDir, port: args.port });
 
   let stopping = false;
   const stop = (): void => {
     // A second Ctrl+C while shutting down means "now".
     if (stopping) process.exit(1);
     stopping = true;
-    void Promise.all([server.close(), workspace.dispose(), appHost.dispose()]).finally(() => process.exit(0));
+    void Promise.all([server.close(), host.dispose()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

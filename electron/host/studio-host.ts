@@ -1,0 +1,64 @@
+/**
+ * The whole Studio host in one object, built the same way by both shells (Electron main and the
+ * browser-mode server): the workspace, the user's app host, and the dispatch over every method.
+ */
+import { join } from "node:path";
+import { AppHostService } from "./app-host/service.js";
+import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
+import { HostEvents } from "./events.js";
+import { defaultProjectsDir, type StudioPaths } from "./studio-paths.js";
+import { Workspace } from "./workspace.js";
+
+export interface StudioHostOptions {
+  paths: StudioPaths;
+  userDataDir: string;
+  shell: HostShell;
+  version: string;
+  /** Where the runtime and dist/app-host are found as real files; defaults to `paths.root`. */
+  unpackedRoot?: string;
+}
+
+/** A running host. */
+export interface StudioHost {
+  events: HostEvents;
+  workspace: Workspace;
+  dispatch: Dispatch;
+  /** Stops the watchers and the user's app; the open project stays recorded for the next start. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds the host; the user's app follows the workspace's project.
+ *
+ * @example
+ * const host = createStudioHost({ paths, userDataDir, shell: webShell, version: paths.version });
+ * await host.workspace.restore();
+ */
+export function createStudioHost(options: StudioHostOptions): StudioHost {
+  const events = new HostEvents();
+  const workspace = new Workspace({ userDataDir: options.userDataDir, events });
+  const root = options.unpackedRoot ?? options.paths.root;
+  const appHost = new AppHostService({
+    events,
+    runtimeDir: join(root, "runtime"),
+    childEntry: join(root, "dist/app-host/app-child.js"),
+    preferredPort: async () => (await workspace.settings.get()).defaultPort,
+  });
+  appHost.follow();
+  const handlers = createHandlers({
+    workspace,
+    appHost,
+    shell: options.shell,
+    version: options.version,
+    startersDir: options.paths.startersDir,
+    defaultProjectsDir: defaultProjectsDir(),
+  });
+  return {
+    events,
+    workspace,
+    dispatch: createDispatch(handlers),
+    async dispose() {
+      await Promise.all([workspace.dispose(), appHost.dispose()]);
+    },
+  };
+}
