@@ -2,7 +2,7 @@ import { nodeFileReader } from "./adapter/node-files.js";
 import type { ListeningServer, ListenOptions } from "./adapter/node.js";
 import type { Blueprint, BlueprintRegisterOptions } from "./blueprint.js";
 import { Config } from "./config.js";
-import { currentContext, RequestContext, runWithContext } from "./context.js";
+import { bindToContext, currentContext, RequestContext, runWithContext } from "./context.js";
 import { renderDebugPage } from "./debug-page.js";
 import { HTTPException, InternalServerError, MethodNotAllowed, NotFound, RequestRedirect } from "./exceptions.js";
 import type { FileReader } from "./files.js";
@@ -351,6 +351,7 @@ export class Vial extends Scaffold {
     let response: Response;
     try {
       response = toResponse(rv, this.json);
+      response.body = bindToContext(response.body, ctx);
     } catch (error) {
       return this.#run(ctx, pipeline, () => Promise.reject(error));
     }
@@ -419,6 +420,7 @@ export class Vial extends Scaffold {
 
   async #finalize(ctx: RequestContext, pipeline: Pipeline, rv: ResponseReturn, fromErrorHandler: boolean): Promise<Response> {
     let response = toResponse(rv, this.json);
+    response.body = bindToContext(response.body, ctx);
     try {
       if (pipeline.after.length > 0) response = await runAfter(pipeline, response);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Vial } from "./app.js";
 import type { VialRequest } from "./request.js";
+import type { ResponseBody } from "./response.js";
 import type { Session } from "./sessions.js";
 
 /**
@@ -43,6 +44,33 @@ const storage = new AsyncLocalStorage<RequestContext>();
  */
 export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);
+}
+
+/**
+ * Makes a streamed body run inside `ctx`: each chunk is produced with the request context current, so
+ * a generator can use `request`, `session` and `g` while the response streams. Differs from Flask: no
+ * `stream_with_context` is needed. Text, bytes and web streams are returned unchanged.
+ *
+ * @example
+ * ```ts
+ * response.body = bindToContext(response.body, ctx);
+ * ```
+ */
+export function bindToContext(body: ResponseBody, ctx: RequestContext): ResponseBody {
+  if (body === null || typeof body === "string" || body instanceof Uint8Array || body instanceof ReadableStream) return body;
+  const source = body;
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<string | Uint8Array> {
+      const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+      return {
+        next: () => storage.run(ctx, async () => iterator.next()),
+        return: async () => {
+          await storage.run(ctx, async () => iterator.return?.());
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
 }
 
 /**

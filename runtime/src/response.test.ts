@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Response, Vial, abort, jsonify, makeResponse, redirect } from "./index.js";
+import { Response, Vial, abort, jsonify, makeResponse, redirect, request } from "./index.js";
 import type { ListeningServer } from "./adapter/node.js";
 import { serializeCookie } from "./response.js";
 
@@ -92,6 +92,21 @@ describe("streaming", () => {
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(await res.text()).toBe("row 0\nrow 1\nrow 2\n");
     expect(await (await fetch(`${base}/gen`)).text()).toBe("ab");
+  });
+
+  it("keeps the request context while a generator streams", async () => {
+    const app = quietApp();
+    app.get("/greet", () =>
+      (async function* () {
+        yield "hello ";
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        yield request.args.get("name") ?? "nobody";
+      })(),
+    );
+    expect((await app.testClient().get("/greet?name=ada")).text).toBe("hello ada");
+    const base = await listen(app);
+    const results = await Promise.all(["x", "y"].map((name) => fetch(`${base}/greet?name=${name}`).then((r) => r.text())));
+    expect(results).toEqual(["hello x", "hello y"]);
   });
 
   it("closes the response when a stream fails halfway, and keeps serving", async () => {
