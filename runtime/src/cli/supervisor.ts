@@ -48,6 +48,7 @@ interface Worker {
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|json)$/;
 const IGNORED = /(?:^|[/\\])(?:node_modules|\.git|\.vial|static|templates|dist)(?:[/\\]|$)/;
 const DEBOUNCE_MS = 60;
+const LOAD_TIMEOUT_MS = 20_000;
 const WORKER_SCRIPT = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 function startWorker(build: BuiltApp, opts: ReloadOptions): Promise<Worker> {
@@ -58,9 +59,20 @@ function startWorker(build: BuiltApp, opts: ReloadOptions): Promise<Worker> {
     stdio: "inherit",
   });
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the app process exited (code ${code}) while loading`));
+    const onExit = (code: number | null) => {
+      clearTimeout(timeout);
+      reject(new Error(`the app process exited (code ${code}) while loading`));
+    };
+    // An app whose top-level code never finishes (an endless loop, an await that never settles) must not
+    // block every later reload.
+    const timeout = setTimeout(() => {
+      child.off("exit", onExit);
+      child.kill("SIGKILL");
+      reject(new Error(`the app did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s (an endless loop or a hung await at the top level?)`));
+    }, LOAD_TIMEOUT_MS);
     child.once("exit", onExit);
     child.on("message", (message: WorkerMessage) => {
+      clearTimeout(timeout);
       child.off("exit", onExit);
       if (message.type === "ready") resolve({ child, build });
       else {
