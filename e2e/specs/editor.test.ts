@@ -114,4 +114,22 @@ describe("editing files", () => {
     await expect.poll(() => editor.visibleText()).toContain("<!-- not saved yet -->");
     expect(readFileSync(join(dir, "templates/about.html"), "utf8")).not.toContain("not saved yet");
   });
+
+  test("after the Studio server crashes and starts again, unsaved text comes back", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+
+    await explorer.open("static/style.css");
+    await editor.typeAtStart("/* survives a crash */\n");
+    await expect.poll(() => editor.hotExitPaths()).toEqual(["static/style.css"]);
+
+    await studio.restartServer("SIGKILL");
+    await studio.page.goto(studio.server.url);
+    await workbench.projectOpen();
+    await editor.tab("static/style.css").waitFor();
+    expect(await editor.isDirty("static/style.css")).toBe(true);
+    await expect.poll(() => editor.visibleText()).toContain("/* survives a crash */");
+  });
 });

@@ -20,6 +20,8 @@ describe("CommandRegistry", () => {
     registry.register({ id: "file.save", label: "Save", keybinding: "Mod+S", when: (c) => c.hasActiveEditor, run });
     const noEditor = { ...context, hasActiveEditor: false };
     expect(registry.forKeyPress(ctrl("s"), noEditor, "other")).toBeUndefined();
+    expect(registry.isBound(ctrl("s"), "other")).toBe(true);
+    expect(registry.isBound(ctrl("q"), "other")).toBe(false);
     expect(registry.available(noEditor)).toEqual([]);
     expect(await registry.execute("file.save", noEditor)).toBe(false);
     expect(await registry.execute("file.save", context)).toBe(true);

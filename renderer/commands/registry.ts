@@ -46,6 +46,13 @@ export class CommandRegistry {
     );
   }
 
+  /** True when some command owns this key press, available now or not (so the browser's own action stays off). */
+  isBound(press: KeyPress, platform: Platform): boolean {
+    return [...this.#commands.values()].some(
+      (command) => command.keybinding !== undefined && matchesKeybinding(command.keybinding, press, platform),
+    );
+  }
+
   /** Runs a command by id if it is available; returns whether it ran. */
   async execute(id: string, context: CommandContext): Promise<boolean> {
     const command = this.#commands.get(id);

@@ -10,7 +10,11 @@ export function useShortcuts(studio: Studio): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (studio.dialogs.queue.get().length > 0) return;
       const command = studio.commands.forKeyPress(event, studio.commandContext(), studio.platform);
-      if (!command) return;
+      if (!command) {
+        // A Studio shortcut that does not apply right now (Mod+S with no file open) must not save or print the page.
+        if (studio.commands.isBound(event, studio.platform)) event.preventDefault();
+        return;
+      }
       event.preventDefault();
       event.stopPropagation();
       void studio.attempt(async () => {
