@@ -92,7 +92,7 @@ describe.each(["blank", "rest-api", "website"])("the %s starter", (name) => {
       scripts: { dev: "vial run --reload", start: "vial run" },
       dependencies: { vial: expect.any(String) },
     });
-    for (const entry of ["app.ts", "templates", "static", ".gitignore"]) expect(existsSync(join(startersDir, name, entry))).toBe(true);
+    for (const entry of ["app.ts", "templates", "static", ".gitignore", "README.md"]) expect(existsSync(join(startersDir, name, entry))).toBe(true);
   });
 });
 
