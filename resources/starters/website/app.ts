@@ -1,9 +1,10 @@
 import { Vial, flash, redirect, renderTemplate, request, urlFor } from "vial";
 
 export const app = new Vial({ root: import.meta.dirname });
-// Signs the session cookie that carries flashed messages. Use a long random value in production,
-// read from the environment (VIAL_SECRET_KEY) rather than written here.
-app.config.SECRET_KEY = process.env.VIAL_SECRET_KEY ?? "dev-only-change-me";
+// SECRET_KEY signs the session cookie that carries flashed messages. This one is for development only:
+// in production set VIAL_SECRET_KEY to a long random value; fromEnv reads every VIAL_* variable.
+app.config.SECRET_KEY = "dev-only-change-me";
+app.config.fromEnv("VIAL");
 
 app.get("/", function index() {
   return renderTemplate("index.html", {
