@@ -1,6 +1,7 @@
 import { resolveTheme, toggledTheme } from "../state/settings";
 import { invalidNameReason, joinPath, parentPath } from "../state/workspace";
 import type { Studio } from "../studio";
+import { appHostStoreFor } from "../workbench/preview/app-host-store";
 import type { Command } from "./registry";
 
 /** The folder new files go into: the selected folder, the selected file's folder, or the root. */
@@ -187,6 +188,30 @@ export function workbenchCommands(studio: Studio, systemPrefersDark: () => boole
       label: "Use the System Theme",
       category: "View",
       run: () => studio.settings.update({ theme: "system" }),
+    },
+    {
+      id: "run.start",
+      label: "Start App",
+      category: "Run",
+      keybinding: "F5",
+      when: projectOpen,
+      run: () => appHostStoreFor(studio.client).start(),
+    },
+    {
+      id: "run.stop",
+      label: "Stop App",
+      category: "Run",
+      keybinding: "Shift+F5",
+      when: projectOpen,
+      run: () => appHostStoreFor(studio.client).stop(),
+    },
+    {
+      id: "run.restart",
+      label: "Restart App",
+      category: "Run",
+      keybinding: "Mod+Shift+F5",
+      when: projectOpen,
+      run: () => appHostStoreFor(studio.client).restart(),
     },
     {
       id: "help.about",
