@@ -11,27 +11,21 @@ import { WorkbenchPage } from "../pages/workbench-page.js";
 
 const poll = { timeout: 30_000, interval: 100 };
 
-function appSource(home: string, extra = ""): string {
-  return [
-    'import { Vial } from "vial";',
-    "",
-    "export const app = new Vial({ root: import.meta.dirname });",
-    "",
-    `app.get("/", () => '<h1>${home}</h1><a href="/about">About us</a>');`,
-    `app.get("/about", () => '<h1>About this site</h1><a href="/">Home</a>');`,
-    extra,
-  ].join("\n");
+/** Selects the (only) occurrence of `text` in the active editor through Monaco's find widget. */
+async function select(page: Page, editor: EditorPage, text: string): Promise<void> {
+  await editor.focus();
+  await page.keyboard.press("Control+F");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
 }
 
-/** Replaces the whole text of the active editor, as a paste would, and saves with the keyboard. */
-async function replaceAndSave(page: Page, editor: EditorPage, text: string): Promise<void> {
-  await editor.focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
+async function save(page: Page): Promise<void> {
   await page.keyboard.press("Control+S");
 }
 
-test("the preview shows the app, follows saves, shows errors with file:line, navigates and logs requests", async ({ studio }) => {
+test("the preview shows the Website starter, follows saves, shows errors with file:line, navigates and logs requests", async ({ studio }) => {
   const { page } = studio;
   const welcome = new WelcomePage(page);
   const workbench = new WorkbenchPage(page);
@@ -39,40 +33,52 @@ test("the preview shows the app, follows saves, shows errors with file:line, nav
   const editor = new EditorPage(page);
   const preview = new PreviewPage(page);
 
-  await welcome.createProject({ starter: "blank", name: "site", folder: studio.projectsDir });
+  await welcome.createProject({ starter: "website", name: "site", folder: studio.projectsDir });
   await workbench.projectOpen();
-  await preview.waitForText("Hello from Vial!");
+  await preview.waitForText("Welcome to your new website");
+  await preview.waitForText("Jinja templates with layouts, blocks and macros.");
 
+  const appFile = join(studio.projectsDir, "site/app.ts");
+  const original = await readFile(appFile, "utf8");
+  const brokenLine = original.split("\n").findIndex((line) => line.includes("Jinja templates with layouts")) + 1;
   await explorer.open("app.ts");
-  await replaceAndSave(page, editor, appSource("Edited in the Studio"));
-  await preview.waitForText("Edited in the Studio");
-  expect(await readFile(join(studio.projectsDir, "site/app.ts"), "utf8")).toContain("Edited in the Studio");
+  await select(page, editor, "Jinja templates with layouts, blocks and macros.");
+  await page.keyboard.type("Edited in the Studio, live.");
+  await save(page);
+  await preview.waitForText("Edited in the Studio, live.");
+  await expect.poll(() => readFile(appFile, "utf8"), poll).toBe(original.replace("Jinja templates with layouts, blocks and macros.", "Edited in the Studio, live."));
 
-  await replaceAndSave(page, editor, appSource("Broken", "const broken = ;"));
+  await page.keyboard.press("Home");
+  await page.keyboard.type("}");
+  await save(page);
   await preview.overlay.waitFor(poll);
-  expect(await preview.overlayLocation.textContent()).toMatch(/^app\.ts:7:\d+$/);
+  expect(await preview.overlayLocation.textContent()).toMatch(new RegExp(`^app\\.ts:${brokenLine}:\\d+$`));
+  await page.keyboard.press("Control+End");
   await preview.overlayLocation.click();
-  await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("app.ts");
+  await expect.poll(() => workbench.statusCursor.textContent(), poll).toMatch(new RegExp(`^Ln ${brokenLine}, Col \\d+$`));
 
-  await replaceAndSave(page, editor, appSource("Fixed again"));
+  await page.keyboard.press("Control+Z");
+  await save(page);
   await preview.overlay.waitFor({ state: "detached", timeout: 30_000 });
-  await preview.waitForText("Fixed again");
+  await preview.waitForText("Edited in the Studio, live.");
 
-  await preview.clickLink("About us");
-  await preview.waitForText("About this site");
+  await preview.clickLink("About");
+  await preview.waitForText("Every page extends");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/about");
   await preview.backButton.click();
-  await preview.waitForText("Fixed again");
+  await preview.waitForText("Edited in the Studio, live.");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/");
   await preview.forwardButton.click();
-  await preview.waitForText("About this site");
+  await preview.waitForText("Every page extends");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/about");
 
   await preview.goTo("/missing");
   await preview.waitForText("Not Found");
 
   await preview.openPanelTab("requests");
-  await expect.poll(() => preview.requestRowTexts(), poll).toEqual(expect.arrayContaining(["GET / 200", "GET /about 200", "GET /missing 404"]));
+  await expect
+    .poll(() => preview.requestRowTexts(), poll)
+    .toEqual(expect.arrayContaining(["GET / 200", "GET /about 200", "GET /static/style.css 200", "GET /missing 404"]));
   await preview.requestRows.filter({ hasText: "/missing" }).first().click();
   await preview.requestDetail.getByText("Response headers").waitFor();
 });

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import type { AppProblem } from "../../../electron/api/contract";
-import { formatLocation } from "../preview/open-location";
+import { formatLocation } from "../preview/format-location";
 
 /** The app's current problems; a row with a location opens the file there. */
 export function ProblemsView(props: { problems: AppProblem[]; onOpen: (problem: AppProblem) => void }): ReactElement {

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import type { AppProblem } from "../../../electron/api/contract";
-import { formatLocation } from "./open-location";
+import { formatLocation } from "./format-location";
 
 const titles: Record<AppProblem["kind"], string> = {
   compile: "Build failed",
