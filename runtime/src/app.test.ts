@@ -303,6 +303,28 @@ describe("hooks and errors", () => {
     expect((await app.testClient().get("/secret?token=ok")).text).toBe("secret");
   });
 
+  it("awaits async hooks and turns a failing after hook into a 500", async () => {
+    const app = quietApp();
+    app.beforeRequest(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return request.path === "/blocked" ? ["blocked", 403] : undefined;
+    });
+    app.afterRequest(async (res) => {
+      await Promise.resolve();
+      if (request.path === "/broken") throw new Error("after hook broke");
+      res.headers.set("X-After", "yes");
+      return res;
+    });
+    app.get("/open", () => "open");
+    app.get("/blocked", () => "never");
+    app.get("/broken", () => "broken");
+    const client = app.testClient();
+    const open = await client.get("/open");
+    expect([open.status, open.text, open.headers.get("x-after")]).toEqual([200, "open", "yes"]);
+    expect(await client.get("/blocked").then((r) => [r.status, r.text])).toEqual([403, "blocked"]);
+    expect((await client.get("/broken")).status).toBe(500);
+  });
+
   it("runs hooks registered after the routes they apply to", async () => {
     const app = quietApp();
     app.get("/", () => "view");

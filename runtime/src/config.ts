@@ -30,7 +30,6 @@ export interface ConfigKeys {
   /** Cache lifetime in seconds for static files (`undefined`: no Cache-Control max-age). */
   SEND_FILE_MAX_AGE_DEFAULT: number | undefined;
   TEMPLATES_AUTO_RELOAD: boolean | undefined;
-  PROPAGATE_EXCEPTIONS: boolean | undefined;
 }
 
 const DEFAULTS: ConfigKeys = {
@@ -52,7 +51,6 @@ const DEFAULTS: ConfigKeys = {
   PREFERRED_URL_SCHEME: "http",
   SEND_FILE_MAX_AGE_DEFAULT: undefined,
   TEMPLATES_AUTO_RELOAD: undefined,
-  PROPAGATE_EXCEPTIONS: undefined,
 };
 
 /**
@@ -95,7 +93,6 @@ export class Config implements ConfigKeys {
   declare PREFERRED_URL_SCHEME: string;
   declare SEND_FILE_MAX_AGE_DEFAULT: number | undefined;
   declare TEMPLATES_AUTO_RELOAD: boolean | undefined;
-  declare PROPAGATE_EXCEPTIONS: boolean | undefined;
   [key: string]: unknown;
 
   readonly #root: string;
