@@ -197,6 +197,29 @@ describe("serveFile", () => {
   });
 });
 
+describe("serveFile with big files", () => {
+  it("reads a big file in bounded chunks and sends every byte", async () => {
+    const size = 3 * 1024 * 1024 + 17;
+    const bytes = Uint8Array.from({ length: size }, (_, i) => i % 256);
+    const reads: number[] = [];
+    const reader: FileReader = {
+      stat: async () => ({ size, mtimeMs: MTIME, isFile: true }),
+      read: async (_path, range) => {
+        const slice = range ? bytes.slice(range.start, range.end + 1) : bytes;
+        reads.push(slice.length);
+        return slice;
+      },
+      readText: async () => "",
+      readTextSync: () => undefined,
+      mtimeSync: () => MTIME,
+    };
+    const res = await serveFile({ files: reader, root: "/r", filename: "video.mp4", request: new Request("http://x/") });
+    expect(res.headers.get("content-length")).toBe(String(size));
+    expect(Buffer.compare(new Uint8Array(await res.arrayBuffer()), bytes)).toBe(0);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(256 * 1024);
+  });
+});
+
 describe("safeJoin", () => {
   it("joins below the root and strips the root's trailing slash", () => {
     expect(safeJoin("/srv/static/", "a/b.css")).toBe("/srv/static/a/b.css");
@@ -268,6 +291,27 @@ describe("the static route and sendFile in an app", () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.body).not.toContain("SECRET");
+  });
+
+  it("streams a big static file through the app", async () => {
+    const size = 2 * 1024 * 1024 + 5;
+    const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 31) % 256);
+    const app = new Vial({
+      root: "/big",
+      files: {
+        stat: async (path) => (path === "/big/static/a.bin" ? { size, mtimeMs: MTIME, isFile: true } : undefined),
+        read: async (_path, range) => (range ? bytes.slice(range.start, range.end + 1) : bytes),
+        readText: async () => "",
+        readTextSync: () => undefined,
+        mtimeSync: () => undefined,
+      },
+    });
+    const server = await app.listen({ port: 0, host: "127.0.0.1" });
+    servers.push(server);
+    const res = await fetch(`${server.url}/static/a.bin`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(Buffer.compare(new Uint8Array(await res.arrayBuffer()), bytes)).toBe(0);
   });
 
   it("lets errorHandler(404) answer a missing static file", async () => {

@@ -181,10 +181,31 @@ async function respondWithFile(
   if (range !== undefined) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${info.size}`);
     headers.set("Content-Length", String(range.end - range.start + 1));
-    return new Response(isHead ? null : await files.read(path, range), { status: 206, headers });
+    return new Response(isHead ? null : await fileBody(files, path, range), { status: 206, headers });
   }
   headers.set("Content-Length", String(info.size));
-  return new Response(isHead ? null : await files.read(path), { status: 200, headers });
+  const whole = { start: 0, end: info.size - 1 };
+  return new Response(isHead || info.size === 0 ? null : await fileBody(files, path, whole), { status: 200, headers });
+}
+
+const CHUNK_SIZE = 256 * 1024;
+
+// Small files are read in one go; big ones (videos, archives) stream chunk by chunk, so serving them
+// never holds the whole file in memory.
+async function fileBody(files: FileReader, path: string, range: ByteRange): Promise<Uint8Array | ReadableStream<Uint8Array>> {
+  if (range.end - range.start < CHUNK_SIZE * 4) return files.read(path, range);
+  let next = range.start;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const start = next;
+      const end = Math.min(start + CHUNK_SIZE - 1, range.end);
+      const chunk = await files.read(path, { start, end });
+      next = end + 1;
+      if (chunk.length > 0) controller.enqueue(chunk);
+      // A file that shrank while being sent ends early rather than looping on empty reads.
+      if (next > range.end || chunk.length < end - start + 1) controller.close();
+    },
+  });
 }
 
 function etagMatches(header: string, etag: string): boolean {

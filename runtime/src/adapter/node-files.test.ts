@@ -8,6 +8,8 @@ import { HTTPException } from "../exceptions.js";
 import { serveFile } from "../static.js";
 import { nodeFileReader } from "./node-files.js";
 
+// 2.5 MB of a repeating pattern: big enough to be streamed in chunks, and any misplaced chunk shows.
+const bigFile = Uint8Array.from({ length: 2_500_000 }, (_, i) => (i * 7 + (i >> 16)) % 251);
 let dir: string;
 let root: string;
 let server: Server;
@@ -41,6 +43,14 @@ function startServer(): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
 }
 
+function fetchBytes(path: string, headers: Record<string, string> = {}) {
+  return fetch(`http://127.0.0.1:${port}${path}`, { headers }).then(async (res) => ({
+    status: res.status,
+    headers: res.headers,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  }));
+}
+
 // Raw requests: fetch() would normalise `..` and `%2e%2e` away before they reach the server.
 function rawGet(path: string, headers: Record<string, string> = {}, method = "GET") {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
@@ -63,6 +73,7 @@ beforeAll(async () => {
   await writeFile(join(root, "digits.txt"), "0123456789");
   await writeFile(join(dir, "secret.txt"), "TOP SECRET");
   await symlink(join(root, "css"), join(root, "linked"));
+  await writeFile(join(root, "big.bin"), bigFile);
   await utimes(join(root, "digits.txt"), new Date("2026-01-01T00:00:00Z"), new Date("2026-01-01T00:00:00Z"));
   port = await startServer();
 });
@@ -109,6 +120,17 @@ describe("serveFile over HTTP with the node reader", () => {
     expect(ranged).toMatchObject({ status: 206, body: "6789" });
     expect((await rawGet("/static/digits.txt", { Range: "bytes=99-" })).status).toBe(416);
     expect(await rawGet("/static/digits.txt", {}, "HEAD")).toMatchObject({ status: 200, body: "" });
+  });
+
+  it("streams big files and big ranges byte for byte", async () => {
+    const whole = await fetchBytes("/static/big.bin");
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-length")).toBe(String(bigFile.length));
+    expect(Buffer.compare(whole.bytes, bigFile)).toBe(0);
+    const part = await fetchBytes("/static/big.bin", { Range: "bytes=100000-1600000" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 100000-1600000/${bigFile.length}`);
+    expect(Buffer.compare(part.bytes, bigFile.subarray(100000, 1600001))).toBe(0);
   });
 
   it.each([
