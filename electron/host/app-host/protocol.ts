@@ -31,6 +31,16 @@ export interface FaultMessage {
   code?: number;
 }
 
+/** Where a template error happened, as the runtime's TemplateError carries it. */
+export interface TemplatePosition {
+  /** Absolute path of the template file, when it came from disk. */
+  filename?: string;
+  /** The name it was loaded by (`index.html`). */
+  name?: string;
+  lineno: number;
+  column?: number;
+}
+
 export type ChildMessage =
   | { type: "heartbeat" }
   /** The runtime is loaded; the child waits for a start message. */
@@ -40,7 +50,7 @@ export type ChildMessage =
   | { type: "request-start"; method: string; path: string }
   | { type: "request"; entry: Omit<RequestEntry, "id"> }
   /** A handler raised; the runtime answered with a 500 debug page. */
-  | { type: "request-error"; message: string; stack?: string }
+  | { type: "request-error"; message: string; stack?: string; template?: TemplatePosition }
   | FaultMessage;
 
 /** Environment variable naming the runtime's entry (a file URL) for the child to preload. */

@@ -3,7 +3,7 @@
  * (`requestStarted` / `requestFinished`) and its Problems panel (`gotRequestException`). Runs inside
  * the child process (imported by child/app-child.ts).
  */
-import type { ChildMessage } from "./protocol.js";
+import type { ChildMessage, TemplatePosition } from "./protocol.js";
 
 /** The part of a Vial app the child relies on. */
 export interface VialApp {
@@ -37,6 +37,18 @@ export interface RuntimeModule {
 }
 
 const bodyLimit = 64 * 1024;
+
+/** The template position a runtime TemplateError carries (`filename`, `templateName`, `lineno`, `column`). */
+function templatePosition(exception: unknown): TemplatePosition | undefined {
+  const error = exception as { filename?: unknown; templateName?: unknown; lineno?: unknown; column?: unknown } | null;
+  if (typeof error !== "object" || error === null || typeof error.lineno !== "number") return undefined;
+  return {
+    lineno: error.lineno,
+    ...(typeof error.filename === "string" ? { filename: error.filename } : {}),
+    ...(typeof error.templateName === "string" ? { name: error.templateName } : {}),
+    ...(typeof error.column === "number" ? { column: error.column } : {}),
+  };
+}
 
 function pathOf(request: SignalRequest): string {
   const url = new URL(request.url, "http://app.invalid");
@@ -80,6 +92,12 @@ export function observeRequests(runtime: RuntimeModule, send: (message: ChildMes
   });
   runtime.gotRequestException?.connect((_app, { exception }) => {
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    send({ type: "request-error", message: error.message, ...(error.stack ? { stack: error.stack } : {}) });
+    const template = templatePosition(exception);
+    send({
+      type: "request-error",
+      message: error.message,
+      ...(error.stack ? { stack: error.stack } : {}),
+      ...(template ? { template } : {}),
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateInProject } from "./stack.js";
+import { locateInProject, templateLocation } from "./stack.js";
 
 describe("locateInProject", () => {
   it("finds the first frame in the project's own files", () => {
@@ -24,5 +24,17 @@ describe("locateInProject", () => {
 
   it("answers undefined when no frame is in the project", () => {
     expect(locateInProject("Error: x\n    at node:internal/main:1:1\n    at /elsewhere/a.js:1:1", "/p")).toBeUndefined();
+  });
+});
+
+describe("templateLocation", () => {
+  it("uses the template's file inside the project, else its name under templates/", () => {
+    expect(templateLocation({ filename: "/p/blog/templates/post.html", name: "post.html", lineno: 4, column: 2 }, "/p")).toEqual({
+      file: "blog/templates/post.html",
+      line: 4,
+      column: 2,
+    });
+    expect(templateLocation({ name: "index.html", lineno: 9 }, "/p")).toEqual({ file: "templates/index.html", line: 9 });
+    expect(templateLocation({ lineno: 9 }, "/p")).toBeUndefined();
   });
 });

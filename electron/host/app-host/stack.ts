@@ -3,6 +3,7 @@
  */
 import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { TemplatePosition } from "./protocol.js";
 import type { SourceLocation } from "./types.js";
 
 const frame = /^\s*at (?:.*?\()?((?:file:\/\/)?[^()]+?):(\d+):(\d+)\)?\s*$/;
@@ -32,4 +33,18 @@ export function locateInProject(stack: string, projectRoot: string): SourceLocat
     return { file: parts.join("/"), line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;
+}
+
+/**
+ * A template error's position as a project location: its file when the loader read one inside the
+ * project, else `templates/<name>` (the app's template folder, where most templates live).
+ *
+ * @example
+ * templateLocation({ filename: "/p/templates/index.html", lineno: 4 }, "/p"); // { file: "templates/index.html", line: 4 }
+ */
+export function templateLocation(template: TemplatePosition, projectRoot: string): SourceLocation | undefined {
+  const rel = template.filename === undefined ? undefined : relative(projectRoot, template.filename);
+  const file = rel !== undefined && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : template.name === undefined ? undefined : `templates/${template.name}`;
+  if (file === undefined) return undefined;
+  return template.column === undefined ? { file, line: template.lineno } : { file, line: template.lineno, column: template.column };
 }

@@ -85,6 +85,43 @@ describe("AppSupervisor", () => {
     expect((await get(status, "/count")).text).toBe("2");
   });
 
+  it("picks up a template change without restarting (the runtime reloads templates in debug mode)", async () => {
+    const dir = await project({
+      "app.ts": `${home}import { renderTemplate } from "vial";\napp.get("/page", () => renderTemplate("page.html", { who: "world" }));\n`,
+      "templates/page.html": "<p>Hello {{ who }}</p>",
+    });
+    const app = supervise(dir);
+    const status = await app.start();
+    expect((await get(status, "/page")).text).toBe("<p>Hello world</p>");
+    expect((await get(status, "/count")).text).toBe("1");
+    const after = await save(app, dir, "templates/page.html", "<p>Goodbye {{ who }}</p>");
+    expect(after.revision).toBe(status.revision + 1);
+    expect((await get(status, "/page")).text).toBe("<p>Goodbye world</p>");
+    expect((await get(status, "/count")).text).toBe("2");
+  });
+
+  it("reports a handler's exception and a template error as problems with file:line, the app still running", async () => {
+    const dir = await project({
+      "app.ts": `${home}import { renderTemplate } from "vial";
+app.get("/boom", () => {
+  throw new Error("handler failed");
+});
+app.get("/bad", () => renderTemplate("bad.html"));
+`,
+      "templates/bad.html": "<p>ok</p>\n{{ missing() }}\n",
+    });
+    const app = supervise(dir);
+    const status = await app.start();
+    expect((await get(status, "/boom")).status).toBe(500);
+    const thrown = await until(() => app.problems().find((p) => p.kind === "request"));
+    expect(thrown).toMatchObject({ message: "handler failed", location: { file: "app.ts", line: 10 } });
+    expect((await get(status, "/bad")).status).toBe(500);
+    const template = await until(() => app.problems().find((p) => p.location?.file === "templates/bad.html"));
+    expect(template.location?.line).toBe(2);
+    expect(app.status()).toMatchObject({ state: "running", error: null });
+    expect((await get(status, "/")).text).toBe("hello from the app");
+  });
+
   it("restarts on a code change and keeps the port", async () => {
     const dir = await project({ "app.ts": home });
     const app = supervise(dir);

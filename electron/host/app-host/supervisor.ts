@@ -11,7 +11,7 @@ import { AppCompiler, runtimeExports } from "./compile.js";
 import { AppProcess, type AppExit } from "./app-process.js";
 import { OutputLog, RequestLog } from "./log.js";
 import type { ChildMessage, FaultMessage } from "./protocol.js";
-import { locateInProject } from "./stack.js";
+import { locateInProject, templateLocation } from "./stack.js";
 import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "./types.js";
 import { Watchdog } from "./watchdog.js";
 
@@ -319,7 +319,11 @@ export class AppSupervisor {
         this.#setStatus({ lastReloadMs: reloadMs });
       }
     } else if (message.type === "request-error") {
-      const location = message.stack ? locateInProject(message.stack, this.projectRoot) : undefined;
+      const location = message.template
+        ? templateLocation(message.template, this.projectRoot)
+        : message.stack
+          ? locateInProject(message.stack, this.projectRoot)
+          : undefined;
       this.#addProblem({
         kind: "request",
         severity: "error",
