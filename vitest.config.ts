@@ -36,6 +36,17 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        // Only through `npm run test:electron`, which first checks that Electron's binary is here.
+        test: {
+          name: "electron",
+          include: ["e2e/electron/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

@@ -27,8 +27,11 @@ for (const [label, command, args] of steps) {
 }
 
 rmSync(resultsFile, { force: true });
+// The electron project needs Electron's binary and runs only through `npm run test:electron`.
+const projects = ["runtime", "host", "renderer", "e2e"].flatMap((name) => ["--project", name]);
 const vitestOk = run("tests", bin("vitest"), [
   "run",
+  ...projects,
   ...process.argv.slice(2),
   "--reporter=default",
   "--reporter=json",
