@@ -75,6 +75,10 @@ const errnoCodes: Record<string, HostErrorCode> = {
   ENOTEMPTY: "not-empty",
   EACCES: "permission-denied",
   EPERM: "permission-denied",
+  EROFS: "permission-denied",
+  ENAMETOOLONG: "bad-request",
+  EINVAL: "bad-request",
+  ELOOP: "bad-request",
 };
 
 /**

@@ -29,6 +29,12 @@ describe("writeFileAtomic", () => {
     expect(statSync(file).mode & 0o777).toBe(0o755);
   });
 
+  it("writes files whose names are as long as the file system allows", async () => {
+    const file = join(scratch, `${"n".repeat(250)}.txt`);
+    await writeFileAtomic(file, "long");
+    expect(readFileSync(file, "utf8")).toBe("long");
+  });
+
   it("fails cleanly when the folder does not exist", async () => {
     await expect(writeFileAtomic(join(scratch, "missing", "file.txt"), "x")).rejects.toMatchObject({ code: "ENOENT" });
   });

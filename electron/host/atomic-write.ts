@@ -26,7 +26,8 @@ async function syncDirectory(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.vial-tmp`);
+  // Shortened so a legal long file name still leaves room for the temp file's own name.
+  const temp = join(dir, `.${basename(path).slice(0, 100)}.${randomBytes(6).toString("hex")}.vial-tmp`);
   const mode = await stat(path).then(
     (existing) => existing.mode & 0o7777,
     () => undefined,

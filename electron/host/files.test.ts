@@ -98,6 +98,10 @@ describe("read and write", () => {
     expect(existsSync(join(root, "app.ts"))).toBe(false);
   });
 
+  it("refuses a name too long for the file system with a bad-request, not a crash", async () => {
+    expect(await failure(files.write(`${"x".repeat(300)}.txt`, "x"))).toMatchObject({ code: "bad-request" });
+  });
+
   it("overwrites without a check when no mtime is given, creating folders", async () => {
     await files.write("views/new/page.html", "<p>new</p>");
     expect(readFileSync(join(root, "views/new/page.html"), "utf8")).toBe("<p>new</p>");
