@@ -128,10 +128,16 @@ describe("CORS", () => {
       api.get("/ping", function ping() {
         return { ok: true };
       });
+      api.route("/items", { methods: ["POST", "OPTIONS"] }, function addItem() {
+        return [{ added: true }, 201];
+      });
       app.registerBlueprint(api);
     });
     const api = await fetch(`${url}/api/ping`, { headers: { Origin: "https://a.example" } });
     expect(api.headers.get("access-control-allow-origin")).toBe("*");
+    const pre = await preflight(`${url}/api/items`, "https://a.example", "POST", "X-Token");
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-headers")).toBe("X-Token");
     const site = await fetch(`${url}/items`, { headers: { Origin: "https://a.example" } });
     expect(site.headers.get("access-control-allow-origin")).toBeNull();
   });

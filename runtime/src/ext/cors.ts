@@ -61,6 +61,8 @@ function addVary(headers: Headers, name: string): void {
  * `Vary: Origin`) to every response for an allowed origin. Requests from other origins get no CORS
  * headers, so the browser keeps their scripts from reading the response.
  * Register it before other `beforeRequest` hooks that might refuse a preflight (an auth check, say).
+ * On a blueprint, list `OPTIONS` in the methods of routes that get preflights: Vial answers automatic
+ * OPTIONS at the app level, where a blueprint's hooks do not run.
  *
  * @example
  * ```ts
