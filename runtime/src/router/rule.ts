@@ -29,8 +29,12 @@ export interface ParsedRule {
   readonly prefix: string;
   /** Lexicographic sort key: rules with more literal text, and cheaper converters, come first. */
   readonly sortKey: readonly number[];
+  /** The unanchored regex source, one capture group per variable (for combining rules into one regex). */
+  readonly pattern: string;
   /** Converted params when `path` matches, else undefined. */
   match(path: string): Record<string, unknown> | undefined;
+  /** Converts the captured texts (from `offset` in `groups`); undefined when a converter rejects one. */
+  convert(groups: ArrayLike<string | undefined>, offset: number): Record<string, unknown> | undefined;
 }
 
 /**
@@ -97,11 +101,21 @@ export function parseRule(rule: string, converters: Readonly<Record<string, Conv
     if ("text" in part && /[<>]/.test(part.text)) throw new RuleError(`malformed variable in rule ${rule}`);
   }
   if (names.length === 0) {
-    return { rule, parts, names, staticPath: rule, prefix: rule, sortKey: [0, -rule.length], match: (p) => (p === rule ? {} : undefined) };
+    return {
+      rule,
+      parts,
+      names,
+      staticPath: rule,
+      prefix: rule,
+      sortKey: [0, -rule.length],
+      pattern: escapeRegex(rule),
+      match: (p) => (p === rule ? {} : undefined),
+      convert: () => ({}),
+    };
   }
   const converters_: Converter[] = [];
   const sortKey: number[] = [];
-  let source = "^";
+  let source = "";
   for (const part of parts) {
     if ("text" in part) {
       source += escapeRegex(part.text);
@@ -112,7 +126,17 @@ export function parseRule(rule: string, converters: Readonly<Record<string, Conv
       sortKey.push(1, part.converter.weight ?? 100);
     }
   }
-  const regex = new RegExp(source + "$", "s");
+  const regex = new RegExp(`^${source}$`, "s");
+  const convert = (groups: ArrayLike<string | undefined>, offset: number): Record<string, unknown> | undefined => {
+    const params: Record<string, unknown> = {};
+    try {
+      for (let i = 0; i < names.length; i++) params[names[i] as string] = (converters_[i] as Converter).toValue(groups[offset + i] as string);
+    } catch (error) {
+      if (error instanceof ValidationError) return undefined;
+      throw error;
+    }
+    return params;
+  };
   const first = parts[0];
   const prefix = first !== undefined && "text" in first ? first.text : "";
   return {
@@ -122,18 +146,12 @@ export function parseRule(rule: string, converters: Readonly<Record<string, Conv
     staticPath: undefined,
     prefix,
     sortKey,
+    pattern: source,
     match(path) {
       const m = regex.exec(path);
-      if (m === null) return undefined;
-      const params: Record<string, unknown> = {};
-      try {
-        for (let i = 0; i < names.length; i++) params[names[i] as string] = (converters_[i] as Converter).toValue(m[i + 1] as string);
-      } catch (error) {
-        if (error instanceof ValidationError) return undefined;
-        throw error;
-      }
-      return params;
+      return m === null ? undefined : convert(m, 1);
     },
+    convert,
   };
 }
 

@@ -1,10 +1,37 @@
 import { compareRules, type ParsedRule } from "../rule.js";
 import { matchEntries, RuleEntry, type RouteMatch, type Router } from "../router.js";
 
+// The dynamic rules that can match paths with one first segment, in Werkzeug order, plus one regex that
+// tries them all at once: alternative i ends with an empty marker group, so the first alternative that
+// matched is the first marker that captured.
+interface Bucket<T> {
+  readonly entries: readonly RuleEntry<T>[];
+  readonly regex: RegExp;
+  /** Group index of alternative i's first variable. */
+  readonly offsets: readonly number[];
+  /** Group index of alternative i's marker. */
+  readonly markers: readonly number[];
+}
+
+function makeBucket<T>(entries: RuleEntry<T>[]): Bucket<T> {
+  const offsets: number[] = [];
+  const markers: number[] = [];
+  let group = 1;
+  const sources = entries.map((entry) => {
+    offsets.push(group);
+    group += entry.rule.names.length;
+    markers.push(group);
+    group += 1;
+    return `${entry.rule.pattern}()`;
+  });
+  return { entries, regex: new RegExp(`^(?:${sources.join("|")})$`, "s"), offsets, markers };
+}
+
 /**
  * The fast router: static rules in a `Map` (one lookup), dynamic rules bucketed by their first literal
- * path segment so a request only tries the regexes that could match. Buckets are built lazily after the
- * last `add`, keeping Werkzeug's rule order inside each bucket.
+ * path segment and each bucket compiled into one regex, so a request runs one `exec` whatever the number
+ * of rules. When the first matching rule lacks the method (405) or a converter rejects the value, it
+ * falls back to trying the bucket's rules one by one. Buckets are built lazily after the last `add`.
  *
  * @example
  * ```ts
@@ -17,8 +44,8 @@ export class CompiledRouter<T> implements Router<T> {
   readonly name = "compiled";
   readonly #static = new Map<string, RuleEntry<T>>();
   readonly #dynamic = new Map<string, RuleEntry<T>>();
-  #buckets: Map<string, RuleEntry<T>[]> | undefined;
-  #unbucketed: RuleEntry<T>[] = [];
+  #buckets: Map<string, Bucket<T>> | undefined;
+  #unbucketed: Bucket<T> = makeBucket([]);
 
   add(method: string, rule: ParsedRule, value: T): void {
     const table = rule.staticPath !== undefined ? this.#static : this.#dynamic;
@@ -37,30 +64,45 @@ export class CompiledRouter<T> implements Router<T> {
       // Literal text always sorts before a converter, so no dynamic rule can outrank a static hit.
       const value = entry.methods.get(method);
       if (value !== undefined) return { type: "found", value, params: {} };
+    } else {
+      const bucket = this.#bucket(path);
+      const m = bucket.regex.exec(path);
+      if (m !== null) {
+        const index = bucket.markers.findIndex((marker) => m[marker] !== undefined);
+        const first = bucket.entries[index] as RuleEntry<T>;
+        const value = first.methods.get(method);
+        if (value !== undefined) {
+          const params = first.rule.convert(m, bucket.offsets[index] as number);
+          if (params !== undefined) return { type: "found", value, params };
+        }
+      } else if (path.endsWith("/")) return { type: "notFound" };
     }
     return matchEntries((p) => this.#candidates(p), method, path);
   }
 
-  #candidates(path: string): RuleEntry<T>[] {
+  #bucket(path: string): Bucket<T> {
     const buckets = this.#buckets ?? this.#build();
-    const key = firstSegment(path);
-    const bucket = buckets.get(key);
+    return buckets.get(firstSegment(path)) ?? this.#unbucketed;
+  }
+
+  #candidates(path: string): readonly RuleEntry<T>[] {
     const staticEntry = this.#static.get(path);
-    const list = bucket ?? this.#unbucketed;
+    const list = this.#bucket(path).entries;
     return staticEntry === undefined ? list : [staticEntry, ...list];
   }
 
-  #build(): Map<string, RuleEntry<T>[]> {
+  #build(): Map<string, Bucket<T>> {
     const dynamic = [...this.#dynamic.values()].sort((a, b) => compareRules(a.rule, b.rule));
-    const buckets = new Map<string, RuleEntry<T>[]>();
+    const grouped = new Map<string, RuleEntry<T>[]>();
     const unbucketed: RuleEntry<T>[] = [];
     for (const entry of dynamic) {
       const key = bucketKey(entry.rule.prefix);
       if (key === undefined) unbucketed.push(entry);
-      else buckets.set(key, [...(buckets.get(key) ?? []), entry]);
+      else grouped.set(key, [...(grouped.get(key) ?? []), entry]);
     }
-    for (const [key, list] of buckets) buckets.set(key, [...list, ...unbucketed].sort((a, b) => compareRules(a.rule, b.rule)));
-    this.#unbucketed = unbucketed;
+    const buckets = new Map<string, Bucket<T>>();
+    for (const [key, list] of grouped) buckets.set(key, makeBucket([...list, ...unbucketed].sort((a, b) => compareRules(a.rule, b.rule))));
+    this.#unbucketed = makeBucket(unbucketed);
     this.#buckets = buckets;
     return buckets;
   }
