@@ -120,6 +120,12 @@ app.get("/bad", () => renderTemplate("bad.html"));
     expect(template.location?.line).toBe(2);
     expect(app.status()).toMatchObject({ state: "running", error: null });
     expect((await get(status, "/")).text).toBe("hello from the app");
+    await get(status, "/boom");
+    await until(() => (app.problems().filter((p) => p.kind === "request").length === 2 ? true : undefined));
+
+    await save(app, dir, "templates/bad.html", "<p>fixed</p>\n");
+    expect(app.problems()).toEqual([]);
+    expect((await get(status, "/bad")).text).toBe("<p>fixed</p>");
   });
 
   it("restarts on a code change and keeps the port", async () => {

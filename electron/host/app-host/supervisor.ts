@@ -169,6 +169,11 @@ export class AppSupervisor {
     }
     if (this.#status.state === "running" && this.#status.error === null) {
       this.#awaitingResponseSince ??= at;
+      // A template fix may have fixed the failing pages; if not, their next request reports them again.
+      if (this.#problems.some((problem) => problem.kind === "request")) {
+        this.#problems = this.#problems.filter((problem) => problem.kind !== "request");
+        this.#emit("problems", this.problems());
+      }
       this.#setStatus({ revision: this.#status.revision + 1 });
     }
     return this.status();
@@ -202,7 +207,13 @@ export class AppSupervisor {
 
   #addProblem(problem: Omit<AppProblem, "id" | "time">): AppProblem {
     const full: AppProblem = { ...problem, id: ++this.#problemId, time: Date.now() };
-    this.#problems = [...this.#problems, full].slice(-100);
+    // The same failure again (a broken page reloaded) replaces its earlier report instead of piling up.
+    const same = (other: AppProblem) =>
+      other.kind === full.kind &&
+      other.message === full.message &&
+      other.location?.file === full.location?.file &&
+      other.location?.line === full.location?.line;
+    this.#problems = [...this.#problems.filter((other) => !same(other)), full].slice(-100);
     this.#emit("problems", this.problems());
     return full;
   }
