@@ -75,17 +75,22 @@ export class TrieRouter<T> implements Router<T> {
   readonly name = "trie";
   readonly #root = new TrieNode<T>();
   readonly #byRule = new Map<string, RuleEntry<T>>();
+  // Fully literal rules answer with one lookup, before any walk.
+  readonly #static = new Map<string, RuleEntry<T>>();
 
   add(method: string, rule: ParsedRule, value: T): void {
     let entry = this.#byRule.get(rule.rule);
     if (entry === undefined) {
       entry = this.#insert(rule);
       this.#byRule.set(rule.rule, entry);
+      if (rule.staticPath !== undefined) this.#static.set(rule.staticPath, entry);
     }
     if (!entry.methods.has(method)) entry.methods.set(method, value);
   }
 
   match(method: string, path: string): RouteMatch<T> {
+    const value = this.#static.get(path)?.methods.get(method);
+    if (value !== undefined) return { type: "found", value, params: {} };
     const search = new Search<T>(method, path);
     const found = search.walk(this.#root, 1);
     if (found !== undefined) return found;
