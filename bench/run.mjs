@@ -1,7 +1,7 @@
 // `npm run bench`: runs every registered suite, prints ratio tables, writes results/latest.json + latest.md.
-// Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...]
-//                           [--warmup 2] [--duration 4] [--connections 50]
-// A run narrowed by --only or --servers writes results/partial.* instead, so latest.* always holds a full run.
+// Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...] [--cases text,json,...]
+//                           [--warmup 1] [--duration 2] [--rounds 2] [--connections 50]
+// A run narrowed by --only, --servers or --cases writes results/partial.* instead, so latest.* always holds a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
@@ -28,13 +28,15 @@ const { values: flags } = parseArgs({
   options: {
     only: { type: "string" },
     servers: { type: "string" },
-    warmup: { type: "string", default: "2" },
-    duration: { type: "string", default: "4" },
+    cases: { type: "string" },
+    warmup: { type: "string", default: "1" },
+    duration: { type: "string", default: "2" },
+    rounds: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
   },
 });
 const list = (value) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean));
-const only = { suites: list(flags.only), servers: list(flags.servers) };
+const only = { suites: list(flags.only), servers: list(flags.servers), cases: list(flags.cases) };
 const unknown = (only.suites ?? []).filter((id) => !suites.some((s) => s.id === id));
 if (unknown.length > 0) {
   console.error(`bench: unknown suite ${unknown.join(", ")}; known: ${suites.map((s) => s.id).join(", ")}`);
@@ -43,6 +45,7 @@ if (unknown.length > 0) {
 const settings = {
   warmupSeconds: positive("warmup", flags.warmup),
   durationSeconds: positive("duration", flags.duration),
+  rounds: Math.round(positive("rounds", flags.rounds)),
   connections: positive("connections", flags.connections),
 };
 
@@ -54,7 +57,7 @@ const report = {
   startedAt: startedAt.toISOString(),
   finishedAt: "",
   elapsedSeconds: 0,
-  partial: only.suites !== undefined || only.servers !== undefined,
+  partial: Object.values(only).some((filter) => filter !== undefined),
   argv: process.argv.slice(2),
   machine: {
     node: process.version,

@@ -1,6 +1,7 @@
 // The HTTP suite: each server alone in its own process, verified, then loaded case by case with autocannon.
 import { join } from "node:path";
 import { freePort, runJsonScript, startServer } from "../lib/process.mjs";
+import { bestOfRounds } from "../lib/rounds.mjs";
 import { httpCases } from "./cases.mjs";
 import { servers } from "./servers.mjs";
 import { verifyServer } from "./verify.mjs";
@@ -20,8 +21,9 @@ const columns = [
 
 /**
  * Verifies every selected server on every case, then measures case by case. Within a case the servers run
- * back to back (alternating their order from one case to the next) so the ratios for one case are taken
- * close together in time on a machine whose background load drifts. Each measurement gets a fresh process.
+ * back to back, `rounds` times, forward then backward, so the numbers a ratio divides are taken close
+ * together in time; each server keeps its best round (the least disturbed by other work on the machine).
+ * Each measurement gets a fresh server process.
  * @param {import("../lib/report.mjs").SuiteContext} ctx
  * @returns {Promise<import("../lib/report.mjs").SuiteResult>}
  */
@@ -66,31 +68,34 @@ export async function runHttpSuite(ctx) {
   ctx.log(`http: ${runnable.length} server(s) verified on ${httpCases.length} cases`);
 
   const cases = [];
-  for (const [index, c] of httpCases.entries()) {
-    const order = index % 2 === 0 ? runnable : [...runnable].reverse();
-    const rows = [];
-    for (const server of order) {
-      const problem = wrong.get(`${server.id} ${c.id}`);
-      if (problem !== undefined) {
-        rows.push({ subject: server.id, label: server.label, values: {}, failed: problem });
-        continue;
-      }
-      try {
+  const selectedCases = httpCases.filter((c) => ctx.only.cases === undefined || ctx.only.cases.includes(c.id));
+  for (const [index, c] of selectedCases.entries()) {
+    const measurable = runnable.filter((server) => !wrong.has(`${server.id} ${c.id}`));
+    const best = await bestOfRounds(
+      measurable,
+      ctx.settings.rounds,
+      { key: "requestsPerSecond", higherIsBetter: true },
+      async (server) => {
         const summary = await withServer(server, (baseUrl) => measure(ctx, baseUrl, c));
         ctx.log(
           `http: ${c.id.padEnd(7)} ${server.label.padEnd(32)} ${String(Math.round(summary.requestsPerSecond)).padStart(7)} req/s` +
             `  p50 ${summary.latencyP50Ms} ms  p99 ${summary.latencyP99Ms} ms` +
             (summary.failedRequests > 0 ? `  errors ${summary.errors} timeouts ${summary.timeouts} non-2xx ${summary.non2xx}` : ""),
         );
-        rows.push({ subject: server.id, label: server.label, values: summary });
-      } catch (error) {
-        const message = `${server.label} on ${c.id}: ${error.message}`;
-        ctx.log(`http: FAIL ${message}`);
-        failures.push(message);
-        rows.push({ subject: server.id, label: server.label, values: {}, failed: error.message });
-      }
-    }
-    const rank = (row) => runnable.findIndex((s) => s.id === row.subject);
+        return summary;
+      },
+      { alternate: index % 2 === 1 },
+    );
+    const rows = runnable.map((server) => {
+      const problem = wrong.get(`${server.id} ${c.id}`);
+      if (problem !== undefined) return { subject: server.id, label: server.label, values: {}, failed: problem };
+      const outcome = best.get(server);
+      if (outcome.error === undefined) return { subject: server.id, label: server.label, values: outcome.values, rounds: outcome.rounds };
+      const message = `${server.label} on ${c.id}: ${outcome.error.message}`;
+      ctx.log(`http: FAIL ${message}`);
+      failures.push(message);
+      return { subject: server.id, label: server.label, values: {}, failed: outcome.error.message };
+    });
     cases.push({
       id: `http-${c.id}`,
       title: c.title,
@@ -98,7 +103,7 @@ export async function runHttpSuite(ctx) {
       baseline: "vial",
       ratioOf: { key: "requestsPerSecond", higherIsBetter: true, label: "Vial ÷ peer" },
       columns,
-      rows: rows.sort((a, b) => rank(a) - rank(b)),
+      rows,
       targets: targetsByCase[c.id],
     });
   }

@@ -2,8 +2,8 @@
 
 /**
  * @typedef {object} SuiteContext
- * @property {{ warmupSeconds: number, durationSeconds: number, connections: number }} settings
- * @property {{ servers?: string[] }} only
+ * @property {{ warmupSeconds: number, durationSeconds: number, rounds: number, connections: number }} settings
+ * @property {{ servers?: string[], cases?: string[] }} only  HTTP filters from the command line
  * @property {(line: string) => void} log
  *
  * @typedef {object} Row
@@ -106,7 +106,7 @@ export function renderMarkdown(report) {
     "",
     `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ${report.machine.platform}; ` +
       `load average ${report.machine.loadAverageStart.join(" / ")} at start. ` +
-      `HTTP: ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up, ${report.settings.durationSeconds} s measured per case.`,
+      `HTTP: ${report.settings.connections} connections; per case and server, the best of ${report.settings.rounds} round(s) of ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s measured.`,
     "",
     "Ratios are Vial ÷ peer on the case's metric: above 1 means Vial is faster. Quote ratios, not absolute numbers.",
   ];

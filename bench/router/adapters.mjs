@@ -1,5 +1,5 @@
 // One shape for every router under test: build(routes) → lookup(method, path) → params | null.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,33 +30,30 @@ function findMyWay() {
   };
 }
 
-/** Each Vial router in runtime/dist/router/<name>/router.js, fed rules parsed the way the app parses them. */
+/**
+ * The router kinds a Vial app can pick (`new Vial({ router })`), the app's default first: it is the
+ * baseline of the router tables. Keep in step with runtime/src/app.ts. `linear` is left out: it is the
+ * reference implementation for the conformance suite, not a router an app would choose.
+ */
+export const vialRouterKinds = ["compiled", "trie", "smart"];
+
+/** Vial's routers through the runtime's own factory, fed rules parsed the way the app parses them. */
 async function vialRouters() {
-  if (!existsSync(join(routerDist, "rule.js"))) throw new Error("runtime/dist/router is missing: build the runtime first");
-  const { parseRule } = await import(pathToFileURL(join(routerDist, "rule.js")).href);
-  const { defaultConverters } = await import(pathToFileURL(join(routerDist, "converters.js")).href);
-  const adapters = [];
-  for (const name of readdirSync(routerDist, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
-    const file = join(routerDist, name, "router.js");
-    if (!existsSync(file)) continue;
-    const module = await import(pathToFileURL(file).href);
-    for (const RouterClass of Object.values(module)) {
-      if (typeof RouterClass !== "function" || typeof RouterClass.prototype?.match !== "function") continue;
-      adapters.push({
-        id: `vial-${name}`,
-        label: `Vial (${name})`,
-        build(routes) {
-          const router = new RouterClass();
-          for (const { method, path } of routes) router.add(method, parseRule(toWerkzeugRule(path), defaultConverters), path);
-          return (method, path) => {
-            const result = router.match(method, path);
-            return result.type === "found" ? result.params : null;
-          };
-        },
-      });
-    }
-  }
-  return adapters;
+  if (!existsSync(join(routerDist, "index.js"))) throw new Error("runtime/dist/router is missing: build the runtime first");
+  const { createRouter, parseRule, defaultConverters } = await import(pathToFileURL(join(routerDist, "index.js")).href);
+  if (typeof createRouter !== "function") throw new Error("runtime/dist/router/index.js exports no createRouter(kind)");
+  return vialRouterKinds.map((kind) => ({
+    id: `vial-${kind}`,
+    label: kind === vialRouterKinds[0] ? `Vial (${kind}, default)` : `Vial (${kind})`,
+    build(routes) {
+      const router = createRouter(kind);
+      for (const { method, path } of routes) router.add(method, parseRule(toWerkzeugRule(path), defaultConverters), path);
+      return (method, path) => {
+        const result = router.match(method, path);
+        return result.type === "found" ? result.params : null;
+      };
+    },
+  }));
 }
 
 /** @returns {Promise<RouterAdapter[]>} Vial's routers first, then find-my-way. */

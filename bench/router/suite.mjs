@@ -1,4 +1,4 @@
-// The router suite: every Vial router and find-my-way on the 100- and 10,000-route tables, each measurement
+// The router suite: Vial's routers and find-my-way on the 100- and 10,000-route tables, each measurement
 // in a fresh process, best of two interleaved rounds.
 import { join } from "node:path";
 import { runJsonScript } from "../lib/process.mjs";
@@ -30,10 +30,10 @@ export async function runRouterSuite(ctx) {
   }
   const failures = [];
   const cases = [];
-  const baseline = adapters.find((a) => a.id === "vial-compiled") ?? adapters[0];
+  const baseline = adapters[0];
   for (const size of ["100", "10000"]) {
     const best = await bestOfRounds(adapters, rounds, metric, (adapter) =>
-      runJsonScript(measureScript, [adapter.id, size, "1"], { nodeArgs: ["--expose-gc"] }),
+      runJsonScript(measureScript, [adapter.id, size, "0.5"], { nodeArgs: ["--expose-gc"] }),
     );
     const rows = [];
     for (const adapter of adapters) {
@@ -45,7 +45,7 @@ export async function runRouterSuite(ctx) {
         continue;
       }
       const { values } = outcome;
-      ctx.log(`router: ${adapter.label.padEnd(18)} ${size.padStart(5)} routes ${values.nsPerLookup.toFixed(1).padStart(11)} ns/lookup  ${Math.round(values.heapKiB)} KiB`);
+      ctx.log(`router: ${adapter.label.padEnd(24)} ${size.padStart(5)} routes ${values.nsPerLookup.toFixed(1).padStart(11)} ns/lookup  ${Math.round(values.heapKiB)} KiB`);
       rows.push({ subject: adapter.id, label: adapter.label, values, rounds: outcome.rounds });
     }
     cases.push({
