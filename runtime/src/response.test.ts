@@ -27,6 +27,7 @@ describe("makeResponse", () => {
     expect([json.contentType, json.text]).toEqual(["application/json", '{"a":1}']);
     expect(makeResponse([1, 2, 3]).text).toBe("[1,2,3]");
     expect(makeResponse(["a", "b"]).text).toBe('["a","b"]');
+    expect(makeResponse([{ name: "Ada" }, { name: "Bob" }]).text).toBe('[{"name":"Ada"},{"name":"Bob"}]');
   });
 
   it("takes a tuple's items as separate arguments", () => {
@@ -42,6 +43,8 @@ describe("makeResponse", () => {
     expect([withStatus.status, withStatus.text]).toEqual([422, '{"ok":false}']);
     const withHeaders = makeResponse(["x", { "Cache-Control": "no-store" }]);
     expect([withHeaders.status, withHeaders.headers.get("cache-control")]).toEqual([200, "no-store"]);
+    const jsonWithHeaders = makeResponse([{ ok: true }, new Headers({ "X-A": "1" })]);
+    expect([jsonWithHeaders.text, jsonWithHeaders.headers.get("x-a")]).toEqual(['{"ok":true}', "1"]);
   });
 
   it("accepts Response objects, web Responses and bytes", async () => {

@@ -358,8 +358,9 @@ export type ResponseValue = string | Uint8Array | Response | globalThis.Response
 /**
  * Turns a view's return value into a `Response`, like Flask's `make_response`: one return value, or the
  * items of a tuple as separate arguments (`makeResponse("made", 201)`). Arrays of length 2 or 3 whose
- * second item is a status code (or, for length 2, a headers object) are tuples; other arrays are JSON
- * (return `jsonify([...])` to send such an array as JSON).
+ * second item is a status code are tuples, and so is `[textOrResponse, headersObject]` (or any body with
+ * a `Headers` instance); other arrays are JSON. Differs from Flask, which can tell tuples from lists:
+ * return `jsonify([...])` to send an array that looks like a tuple as JSON.
  *
  * @example
  * ```ts
@@ -412,7 +413,14 @@ function isTuple(rv: unknown[]): boolean {
   if (rv.length !== 2 && rv.length !== 3) return false;
   const second = rv[1];
   if (typeof second === "number") return Number.isInteger(second) && second >= 100 && second <= 599 && (rv.length === 2 || isHeadersLike(rv[2]));
-  return rv.length === 2 && isHeadersLike(second);
+  // `[{...}, {...}]` is far more often a JSON list of two records than a body with headers, so a plain
+  // object only counts as headers after a non-JSON body (text, bytes, a Response).
+  return rv.length === 2 && (second instanceof Headers || (isHeadersLike(second) && !isJsonBody(rv[0])));
+}
+
+function isJsonBody(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  return !(value instanceof Response || value instanceof globalThis.Response || value instanceof Uint8Array || value instanceof ReadableStream);
 }
 
 function isHeadersLike(value: unknown): boolean {
