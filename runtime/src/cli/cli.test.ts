@@ -176,6 +176,7 @@ describe("vial run", () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
     const debug = await serve(dir, ["--debug"]);
     expect(debug.output()).toContain("Debug mode: on");
+    expect(debug.output()).not.toContain("WARNING");
     const page = await get(debug.port, "/boom");
     expect(page.status).toBe(500);
     expect(page.body).toContain("<h1>TypeError</h1>");
@@ -205,6 +206,15 @@ app.get("/", function index() {
     expect(page.body).toContain("Template <code>page.html</code>, line 2");
     expect(page.body).toContain('<td class="ln">2</td><td><pre>&lt;p&gt;{{ user.name }}&lt;/p&gt;</pre>');
     expect(page.body).toMatch(/app\.ts:4:\d+/);
+  });
+
+  it("warns when debug mode listens beyond this machine", async () => {
+    const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
+    // 192.0.2.1 is a documentation address this machine does not have: the warning comes before the
+    // bind fails, so the test never opens a port beyond loopback.
+    const run = vial(dir, ["run", "--port", "0", "--host", "192.0.2.1", "--debug"]);
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("WARNING: debug mode is on and the server listens on 192.0.2.1");
   });
 
   it("reports a syntax error with file:line and exits", async () => {

@@ -36,6 +36,10 @@ function isDebugEnv(): boolean {
   return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 }
 
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
 async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -54,6 +58,9 @@ async function run(args: string[]): Promise<void> {
   const opts = { entry, projectRoot: cwd, host: values.host, port: parsePort(values.port), debug };
   console.log(` * Serving Vial app '${relative(cwd, entry)}'`);
   console.log(` * Debug mode: ${debug ? "on" : "off"}`);
+  if (debug && !isLoopback(opts.host)) {
+    console.log(` * WARNING: debug mode is on and the server listens on ${opts.host}: anyone who can reach it sees your code and errors.`);
+  }
   let running: { port: number; close(): Promise<void> };
   try {
     running = values.reload ? await superviseWithReload(opts) : await serveOnce(opts);
