@@ -3,14 +3,14 @@
  * atomic; deletes go to the Studio's trash; every change the Studio makes itself is noted so the
  * watcher does not echo it back as an outside change.
  */
-import { randomBytes } from "node:crypto";
-import { cp, lstat, mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, open, readFile, readdir, rename, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileContent, FileNode, FileStat } from "../api/contract.js";
 import { HostFailure } from "../api/errors.js";
 import { isAtomicTemp, writeFileAtomic } from "./atomic-write.js";
 import { OwnChanges } from "./own-changes.js";
 import { resolveInProject } from "./path-guard.js";
+import { moveToTrash } from "./trash.js";
 
 /** Folders the tree and the watcher leave out: dependencies, VCS data, Studio data, build output. */
 const ignoredNames = new Set(["node_modules", ".git", ".vial", "build", "dist"]);
@@ -172,20 +172,10 @@ export class ProjectFiles {
   async delete(path: string): Promise<{ trashedTo: string }> {
     const absolute = await this.#resolveEntry(path, "delete");
     await lstat(absolute);
-    const bin = join(this.#trashDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`);
-    await mkdir(bin, { recursive: true });
-    const trashedTo = join(bin, basename(absolute));
     this.own.noteRemoved(absolute);
-    try {
-      await rename(absolute, trashedTo);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-      // The trash is on another disk: copy, then remove.
-      await cp(absolute, trashedTo, { recursive: true, verbatimSymlinks: true });
-      await rm(absolute, { recursive: true, force: true });
-    }
-    return { trashedTo };
+    return { trashedTo: await moveToTrash(absolute, this.#trashDir) };
   }
+
 
   async stat(path: string): Promise<{ stat: FileStat | null }> {
     const absolute = await this.#resolve(path);

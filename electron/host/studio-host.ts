@@ -7,6 +7,7 @@ import { AppHostService } from "./app-host/service.js";
 import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
 import { HostEvents } from "./events.js";
 import { defaultProjectsDir, type StudioPaths } from "./studio-paths.js";
+import { emptyOldTrash } from "./trash.js";
 import { Workspace } from "./workspace.js";
 
 export interface StudioHostOptions {
@@ -45,6 +46,8 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     preferredPort: async () => (await workspace.settings.get()).defaultPort,
   });
   appHost.follow();
+  // Deleted files are kept for a while, not forever; a failure here only means they stay longer.
+  void emptyOldTrash(workspace.trashDir).catch(() => undefined);
   const handlers = createHandlers({
     workspace,
     appHost,

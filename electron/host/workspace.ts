@@ -35,8 +35,9 @@ export class Workspace {
   readonly settings: SettingsStore;
   readonly buffers: BufferStore;
   readonly recent: RecentProjects;
+  /** Where deleted files go (see trash.ts). */
+  readonly trashDir: string;
   readonly #events: HostEvents;
-  readonly #trashDir: string;
   #open: OpenProject | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -45,7 +46,7 @@ export class Workspace {
     this.buffers = new BufferStore(options.userDataDir);
     this.recent = new RecentProjects(options.userDataDir);
     this.#events = options.events;
-    this.#trashDir = join(options.userDataDir, "trash");
+    this.trashDir = join(options.userDataDir, "trash");
   }
 
   /** Opening and closing run one at a time, in the order asked. */
@@ -75,7 +76,7 @@ export class Workspace {
       const project = await findProject(dir);
       if (this.#open?.project.dir !== project.dir) {
         await this.#stopWatching();
-        const files = new ProjectFiles(project.dir, { trashDir: this.#trashDir });
+        const files = new ProjectFiles(project.dir, { trashDir: this.trashDir });
         const watcher = watchProject(project.dir, files.own, (change) => this.#events.emit("files.changed", change));
         this.#open = { project, files, watcher };
         await watcher.ready;
