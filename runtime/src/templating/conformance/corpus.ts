@@ -18,6 +18,7 @@ import loops from "./cases/loops.json" with { type: "json" };
 import macros from "./cases/macros.json" with { type: "json" };
 import methods from "./cases/methods.json" with { type: "json" };
 import numbers from "./cases/numbers.json" with { type: "json" };
+import pages from "./cases/pages.json" with { type: "json" };
 import nunjucksFaults from "./cases/nunjucks-faults.json" with { type: "json" };
 import printing from "./cases/printing.json" with { type: "json" };
 import tests from "./cases/tests.json" with { type: "json" };
@@ -41,6 +42,7 @@ const CASE_FILES: Record<string, unknown> = {
   methods,
   numbers,
   "nunjucks-faults": nunjucksFaults,
+  pages,
   printing,
   tests,
   undefined: undefinedCases,
