@@ -6,6 +6,7 @@ import { createWebTransport } from "./api/web-transport";
 import { App } from "./app";
 import { ModelRegistry } from "./monaco/models";
 import { templateNamesFromPaths } from "./monaco/jinja";
+import { followProject, ProjectSources } from "./monaco/project-sources";
 import { monacoModelHost, setupMonaco, type MonacoModel } from "./monaco/setup";
 import { filePaths } from "./state/workspace";
 import { createStudio } from "./studio";
@@ -19,7 +20,16 @@ const transport = window.vialStudio ? createIpcTransport(window.vialStudio) : cr
 const client = new StudioClient(transport);
 
 const studio = createStudio(client, new ModelRegistry<MonacoModel>(monacoModelHost));
-setupMonaco({ templateNames: () => templateNamesFromPaths(filePaths(studio.workspace.state.get().tree)) });
+const monaco = setupMonaco({ templateNames: () => templateNamesFromPaths(filePaths(studio.workspace.state.get().tree)) });
+followProject(
+  new ProjectSources(monaco.typescript.typescriptDefaults, (path) =>
+    client.invoke("files.read", { path }).then(
+      (file) => (file.binary ? undefined : file.content),
+      () => undefined,
+    ),
+  ),
+  studio,
+);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

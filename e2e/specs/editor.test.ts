@@ -95,6 +95,21 @@ describe("editing files", () => {
     await editor.suggestion("beforeRequest").waitFor();
   });
 
+  test("resolves imports of project files that are not open", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    await workbench.ready();
+    await new WelcomePage(studio.page).createProject({ starter: "rest-api", name: "api", folder: studio.projectsDir });
+    await workbench.projectOpen();
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    await explorer.open("app.ts");
+    await editor.focus();
+    await studio.page.keyboard.press("Control+End");
+    // `items` comes from ./api/items.js, a Blueprint: only its own methods include afterAppRequest.
+    await studio.page.keyboard.type("\nitems.afterApp");
+    await editor.suggestion("afterAppRequest").waitFor();
+  });
+
   test("after a reload the project is still open and an unsaved buffer comes back unsaved", async ({ studio }) => {
     const dir = await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);
