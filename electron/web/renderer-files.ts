@@ -73,7 +73,8 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | un
 
 /**
  * Answers a GET or HEAD for `pathname` from `rendererDir`: the file if it exists inside the folder,
- * else index.html; 503 with a hint when the renderer was never built.
+ * 404 for a missing asset, index.html for any other path; 503 with a hint when the renderer was never
+ * built.
  *
  * @example
  * await serveRenderer(request, response, "/work/main/dist/renderer", url.pathname);
@@ -93,7 +94,14 @@ export async function serveRenderer(
   const relative = normalize(decoded).replace(/^([\\/]|\.\.([\\/]|$))+/, "");
   const candidate = join(rendererDir, relative);
   const inside = !decoded.includes("\0") && (candidate === rendererDir || candidate.startsWith(rendererDir + sep));
-  const file = (inside && relative !== "" ? await fileAt(candidate) : undefined) ?? (await fileAt(join(rendererDir, "index.html")));
+  const found = inside && relative !== "" ? await fileAt(candidate) : undefined;
+  // A missing asset (a stale chunk name) is a 404; only page routes fall back to index.html.
+  if (!found && extname(relative) !== "" && extname(relative) !== ".html") {
+    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+    response.end(`Not found: ${pathname}\n`);
+    return;
+  }
+  const file = found ?? (await fileAt(join(rendererDir, "index.html")));
   if (!file) {
     response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
     response.end(`The Studio's page is not built (no ${join(rendererDir, "index.html")}). Run: node scripts/build.mjs\n`);

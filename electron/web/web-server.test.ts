@@ -62,7 +62,7 @@ beforeEach(async () => {
   mkdirSync(join(rendererDir, "assets"), { recursive: true });
   writeFileSync(join(rendererDir, "index.html"), "<!doctype html><title>Vial Studio</title>");
   writeFileSync(join(rendererDir, "assets", "index-abc123.js"), "console.log('studio');");
-  writeFileSync(join(scratch, "secret.txt"), "secret");
+  writeFileSync(join(scratch, "secret.txt"), "TOP-SECRET-CONTENT");
   mkdirSync(join(scratch, "project"));
   writeFileSync(join(scratch, "project", "app.txt"), "hello");
   events = new HostEvents();
@@ -126,9 +126,10 @@ describe("browser-mode server", () => {
     expect(asset).toMatchObject({ status: 200, body: "console.log('studio');" });
     expect(asset.headers["content-type"]).toContain("text/javascript");
     expect((await send({ path: "/explorer/some/route", headers: auth() })).body).toContain("<title>Vial Studio</title>");
+    expect((await send({ path: "/assets/index-old999.js", headers: auth() })).status).toBe(404);
     for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets/%2e%2e/%2e%2e/secret.txt"]) {
       const reply = await send({ path, headers: auth() });
-      expect(reply.body, path).not.toContain("secret");
+      expect(reply.body, path).not.toContain("TOP-SECRET-CONTENT");
     }
   });
 
