@@ -76,6 +76,43 @@ function targetNames(target: Expr, out: Set<string>): void {
   else if (target.type === "Tuple") for (const t of target.items) targetNames(t, out);
 }
 
+/**
+ * Names a statement list reads in its own frame before assigning them (expressions of inner frames' headers
+ * count, their bodies do not).
+ */
+function directLoads(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const stored = new Set<string>();
+  const visitExpr = (e: unknown): void => walk(e, (n) => {
+    if (n.type === "Name" && (n as NameNode).ctx === "load" && !stored.has((n as NameNode).name)) out.add((n as NameNode).name);
+    return true;
+  });
+  const visit = (stmts: Stmt[], conditional = false): void => {
+    const store = (target: Expr): void => {
+      if (!conditional) targetNames(target, stored);
+    };
+    for (const s of stmts) {
+      switch (s.type) {
+        case "Output": visitExpr(s.nodes); break;
+        case "If": visitExpr(s.test); visit(s.body, true); for (const e of s.elif) { visitExpr(e.test); visit(e.body, true); } visit(s.else_, true); break;
+        case "For": visitExpr(s.iter); break;
+        case "With": visitExpr(s.values); break;
+        case "CallBlock": visitExpr(s.call); break;
+        case "FilterBlock": visitExpr(s.filter); break;
+        case "Assign": visitExpr(s.node); if (s.target.type === "NSRef") out.add(s.target.name); store(s.target); break;
+        case "AssignBlock": visitExpr(s.filter); store(s.target); break;
+        case "Macro": if (!conditional) stored.add(s.name); break;
+        case "Extends": case "Include": case "Import": case "FromImport": visitExpr(s.template); break;
+        case "Autoescape": visitExpr(s.value); break;
+        default:
+      }
+    }
+  };
+  visit(body);
+  for (const name of storedNames(body)) if (!stored.has(name)) out.add(name);
+  return out;
+}
+
 /** Names a statement list assigns in its own frame (if-branches included, inner frames not). */
 function storedNames(body: Stmt[], out = new Set<string>()): Set<string> {
   for (const s of body) {
@@ -115,7 +152,7 @@ export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: Template
   const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source));
   const code = compiler.compile(ast);
   const factory = new Function("rt", "F", "T", "K", "INFO", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown) => CompiledTemplate;
-  return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source });
+  return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source, linenoOverrides: compiler.linenoOverrides });
 }
 
 /** The generated source, for debugging the compiler. */
@@ -135,8 +172,9 @@ class Compiler {
   private frameCounter = 0;
   private autoescape: boolean | "volatile";
   private extendsSeen = false;
+  private knownExtends = false;
+  readonly linenoOverrides: Record<number, number> = {};
   private softDepth = 0;
-  private hasExtends = false;
   private readonly blockDefs: string[] = [];
   private readonly blockNames: string[] = [];
 
@@ -145,10 +183,6 @@ class Compiler {
   }
 
   compile(ast: TemplateAST): string {
-    walk(ast.body, (n) => {
-      if (n.type === "Extends") this.hasExtends = true;
-      return true;
-    });
     this.checkBlocks(ast.body);
     const root = this.fn(true, null, () => {
       this.emit("let parent = null;");
@@ -227,7 +261,11 @@ class Compiler {
       if (frame.vars.has(name)) continue;
       const outer = this.lookup(name);
       const ident = `l${id}_${jsIdent(name)}`;
-      this.emit(`let ${ident} = ${outer ?? this.loadName(name)};`);
+      // Jinja2: a name a frame assigns starts as the enclosing frame's local, else the context's value; at the
+      // root only if the root itself reads it (inner frames reading it first see it undefined).
+      const resolved = !frame.toplevel || directLoads(body).has(name);
+      const initial = outer ?? (resolved ? this.loadName(name) : `new env.undefinedClass({ name: ${JSON.stringify(name)} })`);
+      this.emit(`let ${ident} = ${initial};`);
       frame.vars.set(name, ident);
     }
   }
@@ -259,6 +297,7 @@ class Compiler {
   }
 
   private pos(node: Span): void {
+    if (node.lineno !== this.lines.line(node.start)) this.linenoOverrides[node.start] = node.lineno;
     this.emit(`P = ${node.start};`);
   }
 
@@ -273,7 +312,7 @@ class Compiler {
   }
 
   private outputGuard(): boolean {
-    return this.scope.isRoot && this.extendsSeen;
+    return this.scope.isRoot && this.extendsSeen && this.out === "out";
   }
 
   private stmts(body: Stmt[]): void {
@@ -378,10 +417,11 @@ class Compiler {
       case "Extends": {
         const top = this.scope.frames[this.scope.frames.length - 1];
         if (!this.scope.isRoot || !top?.toplevel) this.fail("cannot use extend from a non top-level scope", s);
+        if (this.extendsSeen) this.emit(`if (parent !== null) throw new rt.TemplateRuntimeError("extended multiple times");`);
         this.pos(s);
-        this.emit(`if (parent !== null) throw new rt.TemplateRuntimeError("extended multiple times");`);
         this.emit(`parent = rt.extend(ctx, ${this.expr(s.template)}, INFO.name);`);
-        if (this.scope.isRoot) this.extendsSeen = true;
+        this.extendsSeen = true;
+        if (this.softDepth === 0) this.knownExtends = true;
         return;
       }
       case "Include": {
@@ -496,6 +536,7 @@ class Compiler {
             this.emit(`let ${ident};`);
           }
           this.assignLocal(s.target, "x");
+          this.pos(s.test as Expr);
           this.emit(`if (truthy(${this.expr(s.test as Expr)})) ${filtered}.push(x);`);
         });
         this.emit("}");
@@ -549,6 +590,9 @@ class Compiler {
   private macro(name: string, args: NameNode[], defaults: Expr[], body: Stmt[], at: Span | MacroNode): string {
     const argNames = args.map((a) => a.name);
     const explicitCaller = argNames.includes("caller");
+    if (explicitCaller && argNames.indexOf("caller") < argNames.length - defaults.length) {
+      this.fail('When defining macros or call blocks the special "caller" argument must be omitted or be given a default.', at);
+    }
     const usesCaller = !explicitCaller && usesName(body, "caller", false);
     const usesKwargs = !argNames.includes("kwargs") && usesName(body, "kwargs", false);
     const usesVarargs = !argNames.includes("varargs") && usesName(body, "varargs", false);
@@ -576,7 +620,6 @@ class Compiler {
       });
     }, outerFrames);
     this.autoescape = savedAutoescape;
-    void at;
     const ae = this.autoescape === "volatile" ? "ctx.evalCtx.autoescape" : String(this.autoescape);
     return `new Macro(env, (args) => {\n${fnBody}\n}, ${JSON.stringify(name)}, ${JSON.stringify(argNames)}, ${usesKwargs}, ${usesVarargs}, ${usesCaller}, ${ae})`;
   }
@@ -585,19 +628,22 @@ class Compiler {
     const name = JSON.stringify(s.name);
     const fnName = `block_${jsIdent(s.name)}`;
     const savedExtends = this.extendsSeen;
+    const savedKnown = this.knownExtends;
     const savedAutoescape = this.autoescape;
     const body = this.fn(false, s.name, () => {
       this.extendsSeen = false;
+      this.knownExtends = false;
       this.frame(s.body, false, new Map(), (frame) => {
         this.initStored(s.body, frame);
         this.stmts(s.body);
       });
     });
     this.extendsSeen = savedExtends;
+    this.knownExtends = savedKnown;
     this.autoescape = savedAutoescape;
     this.blockDefs.push(`function ${fnName}(ctx) {\n${body}\n}`);
     this.blockNames.push(s.name);
-    if (this.scope.isRoot && this.hasExtends && this.scope.frames.length <= 1 && this.extendsSeen) return;
+    if (this.scope.isRoot && this.knownExtends) return;
     this.pos(s);
     if (s.required) this.emit(`if (ctx.blocks[${name}].length <= 1) throw new rt.TemplateRuntimeError(${JSON.stringify(`Required block '${s.name}' not found`)});`);
     const context = s.scoped ? `ctx.derived(${this.visibleLocals()})` : "ctx";
@@ -738,7 +784,7 @@ class Compiler {
         const test = this.expr(e.test);
         const then = this.expr(e.expr1);
         const otherwise = e.expr2 ? this.expr(e.expr2)
-          : `new env.undefinedClass({ hint: ${JSON.stringify(`the inline if-expression on line ${e.lineno} evaluated to false and no else section was defined.`)} })`;
+          : `new rt.Undefined({ hint: ${JSON.stringify(`the inline if-expression on line ${e.lineno}${this.name !== undefined ? ` in '${this.name}'` : ""} evaluated to false and no else section was defined.`)} })`;
         this.softDepth--;
         return `(truthy(${test}) ? ${then} : ${otherwise})`;
       }

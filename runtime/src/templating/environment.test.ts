@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "./environment.js";
-import { TemplateNotFound, TemplateRuntimeError, UndefinedError } from "./errors.js";
+import { TemplateNotFound, UndefinedError, type TemplateRuntimeError } from "./errors.js";
 import { ChoiceLoader, DictLoader, FileSystemLoader, FunctionLoader, PrefixLoader } from "./loaders.js";
 import { escape, Markup } from "./markup.js";
-import { Kwargs, withSignature } from "./values.js";
+import { withSignature, type Kwargs } from "./values.js";
 
 const render = (src: string, ctx: Record<string, unknown> = {}, opts: ConstructorParameters<typeof Environment>[0] = {}) =>
   new Environment(opts).fromString(src).render(ctx);

@@ -114,10 +114,10 @@ export class Template {
   }
 }
 
-function attachPosition(e: unknown, offset: number, info: { name: string | undefined; source: string; lines?: LineIndex }): unknown {
+function attachPosition(e: unknown, offset: number, info: { name: string | undefined; source: string; lines?: LineIndex; linenoOverrides?: Record<number, number> }): unknown {
   if (!(e instanceof Error)) return e;
   const lines = (info.lines ??= new LineIndex(info.source));
-  const lineno = lines.line(offset);
+  const lineno = info.linenoOverrides?.[offset] ?? lines.line(offset);
   const position = { templateName: info.name, filename: info.name, lineno, column: lines.column(offset), sourceLine: lines.lineText(lineno) };
   if (e instanceof TemplateError) e.setPosition(position);
   else {
@@ -272,6 +272,7 @@ export class Environment implements FilterEnv {
       LoopContext: rtm.LoopContext, Macro: rtm.Macro, TemplateReference: rtm.TemplateReference, BlockReference,
       setNamespaceAttr: rtm.setNamespaceAttr, TemplateRuntimeError,
       floatConst: (n: number) => new PyFloat(n),
+      Undefined,
       rethrow: attachPosition,
       callFilter: (fn: (...a: unknown[]) => unknown, ctx: Context, args: unknown[], kw: Record<string, unknown> | null) => callWithSignature(fn, ctx, args, kw),
       blockSuper: (ctx: Context, name: string, fn: BlockFn) => {

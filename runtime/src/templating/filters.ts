@@ -7,7 +7,7 @@ import { percentFormat, pyCapitalize, pyReplace, pySplit } from "./python-method
 import { iterate, type Context, type EvalContext } from "./runtime.js";
 import {
   floatRepr, isFloat, isMapping, isTuple, isNumber, isPlainObject, Kwargs, mappingKeys, mkFloat, num, pyCompare, pyEq, pyRepr, pyStr,
-  PyFloat, pyRound, toFixedPy, tuple, truthy, Undefined, withSignature,
+  PyFloat, PyGenerator, pyRound, toFixedPy, tuple, truthy, typeName, Undefined, withSignature,
 } from "./values.js";
 
 /** What filters need from the environment (kept narrow to avoid an import cycle). */
@@ -110,7 +110,10 @@ export function pyJsonDumps(value: unknown, indent?: number | null, level = 0): 
   const nl = indent === undefined || indent === null ? null : "\n" + " ".repeat(indent * (level + 1));
   const close = indent === undefined || indent === null ? "" : "\n" + " ".repeat(indent * level);
   const sep = nl === null ? ", " : ",";
-  if (value === null || value === undefined || value instanceof Undefined) return "null";
+  if (value === null || value === undefined) return "null";
+  if (value instanceof Undefined || value instanceof PyGenerator || typeof value === "function" || typeof value === "symbol") {
+    throw new TemplateRuntimeError(`Object of type ${typeName(value)} is not JSON serializable`);
+  }
   if (value === true) return "true";
   if (value === false) return "false";
   if (value instanceof PyFloat) return floatRepr(value.value);
@@ -151,28 +154,43 @@ export function htmlSafeJson(value: unknown, indent?: number | null): Markup {
   return new Markup(pyJsonDumps(value, indent).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"));
 }
 
-function wrapLine(line: string, width: number, breakLong: boolean): string[] {
-  const words = line.split(/(\s+)/).filter((w) => w !== "");
+const LT = "[\\p{L}_]";
+const WP = "[\\p{L}\\p{N}_!\"'&.,?]";
+const WORDSEP_RE = new RegExp(
+  `(\\s+|(?<=${WP})-{2,}(?=[\\p{L}\\p{N}_])|\\S+?(?:-(?:(?<=${LT}{2}-)|(?<=${LT}-${LT}-))(?=${LT}-?${LT})|(?=\\s|$)|(?<=${WP})(?=-{2,}[\\p{L}\\p{N}_])))`,
+  "u",
+);
+
+/** Python's textwrap.wrap (no tab expansion, whitespace kept, long words broken, optional hyphen breaks). */
+function wrapLine(text: string, width: number, breakLong: boolean, breakOnHyphens: boolean): string[] {
+  const chunks = text.split(breakOnHyphens ? WORDSEP_RE : /(\s+)/u).filter((c) => c !== "" && c !== undefined).reverse();
   const lines: string[] = [];
-  let cur = "";
-  for (const w of words) {
-    if (/^\s+$/.test(w)) {
-      if (cur) cur += w;
-      continue;
+  while (chunks.length) {
+    const line: string[] = [];
+    let len = 0;
+    if ((chunks[chunks.length - 1] as string).trim() === "" && lines.length) chunks.pop();
+    while (chunks.length) {
+      const l = (chunks[chunks.length - 1] as string).length;
+      if (len + l > width) break;
+      line.push(chunks.pop() as string);
+      len += l;
     }
-    if (cur && cur.trimEnd().length + (cur.endsWith(" ") || /\s$/.test(cur) ? cur.length - cur.trimEnd().length : 0) + w.length <= width) {
-      cur += w;
-      continue;
+    if (chunks.length && (chunks[chunks.length - 1] as string).length > width) {
+      const spaceLeft = width < 1 ? 1 : width - len;
+      const chunk = chunks[chunks.length - 1] as string;
+      if (breakLong) {
+        let end = spaceLeft;
+        if (breakOnHyphens && chunk.length > spaceLeft) {
+          const hyphen = chunk.lastIndexOf("-", spaceLeft - 1);
+          if (hyphen > 0 && /[^-]/.test(chunk.slice(0, hyphen))) end = hyphen + 1;
+        }
+        line.push(chunk.slice(0, end));
+        chunks[chunks.length - 1] = chunk.slice(end);
+      } else if (!line.length) line.push(chunks.pop() as string);
     }
-    if (cur) lines.push(cur.trimEnd());
-    let word = w;
-    while (breakLong && word.length > width) {
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-    }
-    cur = word;
+    if (line.length && (line[line.length - 1] as string).trim() === "") line.pop();
+    if (line.length) lines.push(line.join(""));
   }
-  if (cur.trimEnd()) lines.push(cur.trimEnd());
   return lines;
 }
 
@@ -282,7 +300,7 @@ function aggregate(env: FilterEnv, value: unknown, caseSensitive: unknown, attri
   return best;
 }
 
-function selectOrReject(ctx: Context, env: FilterEnv, value: unknown, args: unknown[], modfunc: (b: boolean) => boolean, lookupAttr: boolean): unknown[] {
+function selectOrReject(ctx: Context, env: FilterEnv, value: unknown, args: unknown[], modfunc: (b: boolean) => boolean, lookupAttr: boolean): PyGenerator {
   const positional = [...args];
   const kw = positional[positional.length - 1] instanceof Kwargs ? (positional.pop() as Kwargs).values : null;
   let getter: Getter = (x) => x;
@@ -292,7 +310,7 @@ function selectOrReject(ctx: Context, env: FilterEnv, value: unknown, args: unkn
   }
   const testName = positional.shift();
   const test = testName === undefined ? (v: unknown) => truthy(v) : (v: unknown) => env.callTest(String(testName), v, positional, kw, ctx);
-  return list(value).filter((item) => modfunc(test(getter(item))));
+  return new PyGenerator("select_or_reject", list(value).filter((item) => modfunc(test(getter(item)))));
 }
 
 const contextSig = { pass: "context" as const, varKwargs: true };
@@ -441,16 +459,17 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       return d.join(items);
     }, { pass: "evalContext", params: ["value", "d", "attribute"] }),
     last: withSignature((env: FilterEnv, seq: unknown) => {
+      if (seq instanceof PyGenerator) throw new TemplateRuntimeError("'generator' object is not reversible");
       const items = iterate(seq);
       return items.length ? items[items.length - 1] : new env.undefinedClass({ hint: "No last item, sequence was empty." });
     }, { pass: "environment", params: ["seq"] }),
     length: withSignature((obj: unknown) => {
       if (typeof obj === "string" || obj instanceof Markup) return [...String(obj)].length;
-      if (obj instanceof Undefined) return 0;
+      if (obj instanceof Undefined) return obj.iter().length;
       if (Array.isArray(obj)) return obj.length;
       if (obj instanceof Map || obj instanceof Set) return obj.size;
       if (isPlainObject(obj)) return Object.keys(obj).length;
-      throw new TemplateRuntimeError(`object of type '${pyStr(obj === null ? "NoneType" : typeof obj)}' has no len()`);
+      throw new TemplateRuntimeError(`object of type '${typeName(obj)}' has no len()`);
     }, { params: ["obj"] }),
     list: withSignature((value: unknown) => list(value), { params: ["value"] }),
     lower: withSignature((s: unknown) => {
@@ -469,11 +488,11 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
         delete kw.default;
         const extra = Object.keys(kw)[0];
         if (extra !== undefined) throw new TemplateRuntimeError(`Unexpected keyword argument '${extra}'`);
-        return items.map(attrGetter(env, attribute, undefined, dflt));
+        return new PyGenerator("sync_do_map", items.map(attrGetter(env, attribute, undefined, dflt)));
       }
       const name = args.shift();
       if (name === undefined) throw new TemplateRuntimeError("map requires a filter argument");
-      return items.map((item) => env.callFilter(String(name), item, args, Object.keys(kw).length ? kw : null, ctx));
+      return new PyGenerator("sync_do_map", items.map((item) => env.callFilter(String(name), item, args, Object.keys(kw).length ? kw : null, ctx)));
     }, { ...contextSig, params: ["value"] }),
     max: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, true), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
     min: withSignature((env: FilterEnv, value: unknown, caseSensitive: unknown = false, attribute: unknown = null) => aggregate(env, value, caseSensitive, attribute, false), { pass: "environment", params: ["value", "case_sensitive", "attribute"] }),
@@ -502,7 +521,13 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       const p = num(precision);
       const x = num(value);
       if (method === "common") {
-        if (!isFloat(value)) return x;
+        if (!isFloat(value)) {
+          if (p >= 0) return x;
+          const f = 10 ** -p;
+          const q = Math.floor(x / f);
+          const r = x - q * f;
+          return (r * 2 > f || (r * 2 === f && q % 2 !== 0) ? q + 1 : q) * f;
+        }
         return mkFloat(pyRound(x, p));
       }
       const f = 10 ** p;
@@ -615,9 +640,11 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       return ec.autoescape ? new Markup(rv) : rv;
     }, { pass: "evalContext", params: ["value", "trim_url_limit", "nofollow", "target", "rel", "extra_schemes"] }),
     wordcount: withSignature((s: unknown) => (pyStr(s).match(/[\p{L}\p{N}_]+/gu) ?? []).length, { params: ["s"] }),
-    wordwrap: withSignature((s: unknown, width: unknown = 79, breakLongWords: unknown = true, wrapstring: unknown = null) => {
+    wordwrap: withSignature((s: unknown, width: unknown = 79, breakLongWords: unknown = true, wrapstring: unknown = null, breakOnHyphens: unknown = true) => {
       const wrap = wrapstring === null || wrapstring === undefined ? "\n" : pyStr(wrapstring);
-      return pyStr(s).split(/\r\n|\r|\n/).map((line) => wrapLine(line, num(width), truthy(breakLongWords)).join(wrap)).join(wrap);
+      const lines = pyStr(s).split(/\r\n|\r|\n/);
+      if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+      return lines.map((line) => wrapLine(line, num(width), truthy(breakLongWords), truthy(breakOnHyphens)).join(wrap)).join(wrap);
     }, { params: ["s", "width", "break_long_words", "wrapstring", "break_on_hyphens"] }),
     xmlattr: withSignature((ec: EvalContext, d: unknown, autospace: unknown = true) => {
       const items: string[] = [];

@@ -43,7 +43,7 @@ const OPERATORS: [string, TokenType][] = [
 
 const FLOAT_RE = /(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?e[+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/iy;
 const INTEGER_RE = /0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\da-f])+|[1-9](?:_?\d)*|0(?:_?0)*/iy;
-const NAME_RE = /[a-zA-Z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
+const NAME_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const STRING_RE = /'([^'\\]*(?:\\.[^'\\]*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)"/sy;
 const WS_RE = /\s+/y;
 const RAW_BEGIN_RE = /\{%([-+]?)\s*raw\s*(-%\}\s*|%\})/y;
@@ -250,7 +250,7 @@ export function tokenize(input: string, opts: LexerOptions = {}): Token[] {
         continue;
       }
       const op = OPERATORS.find(([text]) => source.startsWith(text, p));
-      if (!op) return fail(`unexpected char ${pyQuote(source[p] ?? "")} at ${p}`, p);
+      if (!op) return fail(`unexpected char ${pyQuote(String.fromCodePoint(source.codePointAt(p) ?? 0))} at ${[...source.slice(0, p)].length}`, p);
       const [text, type] = op;
       if (text === "{" || text === "(" || text === "[") balance.push(text === "{" ? "}" : text === "(" ? ")" : "]");
       else if (text === "}" || text === ")" || text === "]") {

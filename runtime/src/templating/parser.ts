@@ -442,28 +442,44 @@ class Parser {
     return withCondexpr ? this.parseCondexpr() : this.parseOr();
   }
 
+  /** Jinja2's line for a chained node: the line of the token where this link of the chain began. */
+  private withLine<T extends Span>(node: T, lineno: number): T {
+    node.lineno = lineno;
+    return node;
+  }
+
   private parseCondexpr(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let expr1 = this.parseOr();
     while (this.skipIf("name:if")) {
       const test = this.parseOr();
       const expr2 = this.skipIf("name:else") ? this.parseCondexpr() : null;
-      expr1 = { type: "CondExpr", test, expr1, expr2, ...this.span(start) };
+      expr1 = this.withLine({ type: "CondExpr", test, expr1, expr2, ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
     }
     return expr1;
   }
 
   private parseOr(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let left = this.parseAnd();
-    while (this.skipIf("name:or")) left = { type: "Or", left, right: this.parseAnd(), ...this.span(start) };
+    while (this.skipIf("name:or")) {
+      left = this.withLine({ type: "Or", left, right: this.parseAnd(), ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
+    }
     return left;
   }
 
   private parseAnd(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let left = this.parseNot();
-    while (this.skipIf("name:and")) left = { type: "And", left, right: this.parseNot(), ...this.span(start) };
+    while (this.skipIf("name:and")) {
+      left = this.withLine({ type: "And", left, right: this.parseNot(), ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
+    }
     return left;
   }
 
@@ -493,15 +509,17 @@ class Parser {
       } else break;
     }
     if (!ops.length) return expr;
-    return { type: "Compare", expr, ops, ...this.span(start) } satisfies CompareNode;
+    return this.withLine({ type: "Compare", expr, ops, ...this.span(start) } satisfies CompareNode, this.current.lineno);
   }
 
   private parseMath1(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let left = this.parseConcat();
     while (this.type() === "add" || this.type() === "sub") {
       const op = this.next().type as "add" | "sub";
-      left = { type: "BinOp", op, left, right: this.parseConcat(), ...this.span(start) };
+      left = this.withLine({ type: "BinOp", op, left, right: this.parseConcat(), ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
     }
     return left;
   }
@@ -518,20 +536,24 @@ class Parser {
 
   private parseMath2(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let left = this.parsePow();
     while (["mul", "div", "floordiv", "mod"].includes(this.type())) {
       const op = this.next().type as "mul" | "div" | "floordiv" | "mod";
-      left = { type: "BinOp", op, left, right: this.parsePow(), ...this.span(start) };
+      left = this.withLine({ type: "BinOp", op, left, right: this.parsePow(), ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
     }
     return left;
   }
 
   private parsePow(): Expr {
     const start = this.current;
+    let lineno = start.lineno;
     let left = this.parseUnary();
     while (this.type() === "pow") {
       this.next();
-      left = { type: "BinOp", op: "pow", left, right: this.parseUnary(), ...this.span(start) };
+      left = this.withLine({ type: "BinOp", op: "pow", left, right: this.parseUnary(), ...this.span(start) }, lineno);
+      lineno = this.current.lineno;
     }
     return left;
   }

@@ -157,6 +157,21 @@ export function withSignature<F extends (...args: never[]) => unknown>(fn: F, si
   return fn;
 }
 
+/**
+ * A Python generator (what `map`, `select` and friends return): iterable once, with no length.
+ * @example
+ * [...new PyGenerator("sync_do_map", [1, 2])] // [1, 2]
+ */
+export class PyGenerator {
+  constructor(readonly fnName: string, private readonly items: unknown[]) {}
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.items[Symbol.iterator]();
+  }
+  toString(): string {
+    return `<generator object ${this.fnName}>`;
+  }
+}
+
 /** Python type name of a value, as in error messages. */
 export function typeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
@@ -168,6 +183,7 @@ export function typeName(v: unknown): string {
   if (isMapping(v)) return "dict";
   if (typeof v === "function") return "function";
   if (v instanceof Undefined) return v.constructor.name;
+  if (v instanceof PyGenerator) return "generator";
   return (v as object).constructor?.name ?? "object";
 }
 
@@ -234,6 +250,7 @@ export function pyStr(v: unknown): string {
     case "undefined": return "None";
     case "function": return `<function ${v.name || "<lambda>"}>`;
     case "bigint": return v.toString();
+    case "symbol": return "";
     default:
   }
   if (v === null) return "None";
@@ -261,12 +278,12 @@ export function truthy(v: unknown): boolean {
 
 /** Python `==`. */
 export function pyEq(a: unknown, b: unknown): boolean {
-  if (a === b) return a === a || typeof a !== "number";
   if (a instanceof Undefined || b instanceof Undefined) {
     if (a instanceof Undefined) a.eqCheck();
     if (b instanceof Undefined) b.eqCheck();
     return a instanceof Undefined && b instanceof Undefined && a.constructor === b.constructor;
   }
+  if (a === b) return a === a || typeof a !== "number";
   const an = isNumber(a) || typeof a === "boolean";
   const bn = isNumber(b) || typeof b === "boolean";
   if (an || bn) return an && bn && num(a) === num(b);
