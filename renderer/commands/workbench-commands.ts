@@ -100,6 +100,22 @@ export function workbenchCommands(studio: Studio, systemPrefersDark: () => boole
       },
     },
     {
+      id: "editor.next",
+      label: "Open Next Editor",
+      category: "View",
+      keybinding: "Ctrl+PageDown",
+      when: hasEditor,
+      run: () => editors.cycle(1),
+    },
+    {
+      id: "editor.previous",
+      label: "Open Previous Editor",
+      category: "View",
+      keybinding: "Ctrl+PageUp",
+      when: hasEditor,
+      run: () => editors.cycle(-1),
+    },
+    {
       id: "file.newFile",
       label: "New File…",
       category: "File",

@@ -76,6 +76,18 @@ describe("EditorsStore", () => {
     });
   });
 
+  it("cycles through tabs in both directions, wrapping around", async () => {
+    const { host, editors } = setup();
+    for (const path of ["a.ts", "b.ts", "c.ts"]) {
+      host.write(path, path);
+      await editors.open(path);
+    }
+    editors.cycle(1);
+    expect(editors.state.get().active).toBe("a.ts");
+    editors.cycle(-1);
+    expect(editors.state.get().active).toBe("c.ts");
+  });
+
   it("sends dirty buffers to the host after a pause and forgets them after save", async () => {
     const { host, editors, models } = setup();
     host.write("a.ts", "x");
