@@ -4,7 +4,7 @@
  * local HTTP server, and every response carries the CSP.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { net, protocol } from "electron";
 import { electronCsp, rendererFileFor, studioScheme } from "./studio-origin.js";
@@ -23,7 +23,8 @@ export function registerStudioScheme(): void {
 }
 
 /**
- * Answers `vial-studio://app/...` from `rendererDir` (index.html for unknown paths).
+ * Answers `vial-studio://app/...` from `rendererDir` (404 for a missing asset, index.html for other
+ * unknown paths).
  *
  * @example
  * serveStudioScheme(join(root, "dist/renderer"));
@@ -31,6 +32,10 @@ export function registerStudioScheme(): void {
 export function serveStudioScheme(rendererDir: string): void {
   protocol.handle(studioScheme, async (request) => {
     const wanted = rendererFileFor(rendererDir, request.url);
+    // A missing asset (a stale chunk name) is a 404; only page routes fall back to index.html.
+    if (!existsSync(wanted) && extname(wanted) !== "" && extname(wanted) !== ".html") {
+      return new Response("Not found", { status: 404, headers: { "Content-Security-Policy": electronCsp } });
+    }
     const file = existsSync(wanted) ? wanted : join(rendererDir, "index.html");
     const response = await net.fetch(pathToFileURL(file).href).catch(
       () => new Response(`The Studio's page is not built (${file} is missing). Run: node scripts/build.mjs`, { status: 503 }),
