@@ -50,7 +50,8 @@ export class AppProcess {
   constructor(opts: AppProcessOptions) {
     this.child = fork(opts.childEntry, [], {
       cwd: opts.cwd,
-      execArgv: ["--enable-source-maps"],
+      // Not the Studio's own flags (an --inspect port would clash, for one).
+      execArgv: [],
       env: {
         ...process.env,
         VIAL_DEBUG: "1",

@@ -9,6 +9,10 @@ import { heartbeatEnv, lastWordsFd, runtimeUrlEnv, type ChildMessage, type Fault
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 
+// Stack traces point into the user's TypeScript (the bundle has a linked source map). Enabled here
+// rather than by --enable-source-maps, which Electron's fork does not pass on to the child.
+process.setSourceMapsEnabled(true);
+
 const realExit = process.exit.bind(process);
 
 function send(message: ChildMessage): void {
