@@ -513,6 +513,19 @@ describe("the static route", () => {
     expect(app.urlMap()[0]).toEqual({ endpoint: "static", methods: ["GET"], rule: "/static/<path:filename>" });
   });
 
+  it("serves a blueprint's static folder under its prefix", async () => {
+    const app = new Vial({ root: "/site", files: reader, staticFolder: null });
+    const admin = new Blueprint("admin", { urlPrefix: "/admin", root: "/site", staticFolder: "static" });
+    admin.get("/", function home() {
+      return urlFor(".static", { filename: "css/site.css" });
+    });
+    app.registerBlueprint(admin);
+    const client = app.testClient();
+    expect((await client.get("/admin/")).text).toBe("/admin/static/css/site.css");
+    expect((await client.get("/admin/static/css/site.css")).text).toBe("body{}");
+    expect((await client.get("/admin/static/..%2fsecret.txt")).status).toBe(404);
+  });
+
   it("follows staticUrlPath and can be turned off", async () => {
     const app = new Vial({ root: "/site", files: reader, staticUrlPath: "/assets" });
     expect((await app.testClient().get("/assets/css/site.css")).text).toBe("body{}");

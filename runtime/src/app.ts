@@ -14,7 +14,6 @@ import { createRouter, defaultConverters, parseRule, type ConverterSpec, type Pa
 import { Scaffold, type RouteDefinition } from "./scaffold.js";
 import { SecureCookieSessionInterface, type SessionInterface } from "./sessions.js";
 import { gotRequestException, requestFinished, requestStarted } from "./signals.js";
-import { serveFile } from "./static.js";
 import { TestClient } from "./testing.js";
 import { BuildError, buildPath, type BuildRule, type UrlForValues } from "./url-for.js";
 
@@ -108,7 +107,7 @@ export class Vial extends Scaffold {
     if (globalThis.process?.env?.VIAL_DEBUG === "1") this.config.DEBUG = true;
     this.staticFolder = options.staticFolder === undefined ? "static" : options.staticFolder;
     this.staticUrlPath = (options.staticUrlPath ?? "/static").replace(/\/+$/, "");
-    if (this.staticFolder !== null) this.#addStaticRoute(this.staticFolder);
+    if (this.staticFolder !== null) this.addStaticRoute(this.staticFolder, this.staticUrlPath);
   }
 
   get debug(): boolean {
@@ -467,17 +466,5 @@ export class Vial extends Scaffold {
     const pipeline = this.#appPipeline ?? buildPipeline([this]);
     const handler = (): Response => new Response("", { headers: { Allow: allowed.join(", ") } });
     return { endpoint: "", handler, rule: parseRule("/", this.converters), methods: ["OPTIONS"], chain: [this], pipeline };
-  }
-
-  #addStaticRoute(folder: string): void {
-    const absolute = folder.startsWith("/") || /^[A-Za-z]:[\\/]/.test(folder);
-    const root = absolute ? folder : `${this.root.replace(/[\\/]+$/, "")}/${folder}`;
-    this.addUrlRule(`${this.staticUrlPath}/<path:filename>`, {
-      endpoint: "static",
-      view: ({ filename }) => {
-        const request = currentContext()?.request as VialRequest;
-        return serveFile({ files: this.files, root, filename: String(filename), request: request.webRequest, maxAge: this.config.SEND_FILE_MAX_AGE_DEFAULT });
-      },
-    });
   }
 }

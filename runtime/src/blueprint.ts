@@ -46,6 +46,10 @@ export interface BlueprintOptions {
   urlPrefix?: string;
   root?: string;
   templateFolder?: string;
+  /** A folder of files served at `<urlPrefix><staticUrlPath>/<path:filename>`, endpoint `name.static`. */
+  staticFolder?: string;
+  /** Default: `/` + the folder's name. */
+  staticUrlPath?: string;
 }
 
 /**
@@ -69,6 +73,9 @@ export class Blueprint extends Scaffold {
     super(name, options);
     if (name === "" || name.includes(".")) throw new Error(`'name' may not be empty or contain a dot '.' character: ${JSON.stringify(name)}`);
     this.urlPrefix = options.urlPrefix;
+    if (options.staticFolder !== undefined) {
+      this.addStaticRoute(options.staticFolder, options.staticUrlPath ?? `/${options.staticFolder.split(/[\\/]/).filter(Boolean).pop() ?? "static"}`);
+    }
   }
 
   protected override checkSetupFinished(method: string): void {

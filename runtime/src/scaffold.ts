@@ -1,4 +1,7 @@
 import type { HTTPException } from "./exceptions.js";
+import { currentContext, type RequestContext } from "./context.js";
+import type { VialRequest } from "./request.js";
+import { serveFile } from "./static.js";
 import type { AfterRequestHook, BeforeRequestHook, ErrorClass, ErrorHandler, Handler, RouteOptions, RouteParams, TeardownHook } from "./types.js";
 
 /**
@@ -67,6 +70,28 @@ export abstract class Scaffold {
     this.name = name;
     this.root = options.root ?? globalThis.process?.cwd?.() ?? "";
     this.templateFolder = options.templateFolder ?? undefined;
+  }
+
+  /**
+   * Serves `folder` (relative to `root`) at `<urlPath>/<path:filename>` under the endpoint `static`,
+   * reading through the app's `files` (what the app and blueprints with a `staticFolder` do).
+   *
+   * @example
+   * ```ts
+   * this.addStaticRoute("static", "/static");
+   * ```
+   */
+  protected addStaticRoute(folder: string, urlPath: string): void {
+    const absolute = folder.startsWith("/") || /^[A-Za-z]:[\\/]/.test(folder);
+    const root = absolute ? folder : `${this.root.replace(/[\\/]+$/, "")}/${folder}`;
+    this.addUrlRule(`${urlPath.replace(/\/+$/, "")}/<path:filename>`, {
+      endpoint: "static",
+      view: ({ filename }) => {
+        const ctx = currentContext() as RequestContext;
+        const request = ctx.request as VialRequest;
+        return serveFile({ files: ctx.app.files, root, filename: String(filename), request: request.webRequest, maxAge: ctx.app.config.SEND_FILE_MAX_AGE_DEFAULT });
+      },
+    });
   }
 
   /** Registers a route with the app or blueprint (each subclass knows where it goes). */
