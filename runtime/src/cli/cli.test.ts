@@ -155,6 +155,7 @@ describe("vial routes", () => {
     const missing = vial(empty, ["routes"]);
     expect(await missing.exit).toBe(1);
     expect(missing.output()).toContain("looked for app.ts, app.js, src/app.ts, src/app.js");
+    expect(missing.output()).not.toContain("    at ");
     const noExport = await project({ "server.ts": "export const nothing = 1;\n" });
     const run = vial(noExport, ["routes", "--app", "server.ts"]);
     expect(await run.exit).toBe(1);
@@ -215,6 +216,7 @@ app.get("/", function index() {
     const run = vial(dir, ["run", "--port", "0", "--host", "192.0.2.1", "--debug"]);
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain("WARNING: debug mode is on and the server listens on 192.0.2.1");
+    expect(run.output()).toContain("Cannot listen on 192.0.2.1: this machine has no such address");
   });
 
   it("reports a syntax error with file:line and exits", async () => {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { CliError } from "./errors.js";
 
 /**
  * The files `vial run` tries, in order, when neither `--app` nor `VIAL_APP` names the entry.
@@ -26,7 +27,7 @@ export function findAppModule(opts: { cwd: string; flag?: string | undefined; en
     const path = isAbsolute(named) ? named : resolve(opts.cwd, named);
     if (!existsSync(path)) {
       const source = opts.flag === undefined ? "VIAL_APP" : "--app";
-      throw new Error(`${source} names ${named}, but ${path} does not exist.`);
+      throw new CliError(`${source} names ${named}, but ${path} does not exist.`);
     }
     return path;
   }
@@ -34,7 +35,7 @@ export function findAppModule(opts: { cwd: string; flag?: string | undefined; en
     const path = resolve(opts.cwd, candidate);
     if (existsSync(path)) return path;
   }
-  throw new Error(
+  throw new CliError(
     `Could not find the app in ${opts.cwd}: looked for ${DEFAULT_ENTRIES.join(", ")}. ` +
       "Run vial from the project folder, or pass --app FILE (or set VIAL_APP).",
   );

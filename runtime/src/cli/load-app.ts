@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Vial } from "../app.js";
+import { CliError } from "./errors.js";
 
 // Duck-typed rather than `instanceof Vial`: the app imports `vial` from the project's node_modules,
 // which may be another copy of the package than the one running this CLI.
@@ -26,7 +27,7 @@ export async function loadAppModule(modulePath: string, entry: string): Promise<
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && /Cannot find package '([^']+)'/.exec(String(error));
     if (missing) {
-      throw new Error(`The app imports the package ${missing[1]}, which is not installed: run \`npm install\` in the project folder.`, {
+      throw new CliError(`The app imports the package ${missing[1]}, which is not installed: run \`npm install\` in the project folder.`, {
         cause: error,
       });
     }
@@ -35,7 +36,7 @@ export async function loadAppModule(modulePath: string, entry: string): Promise<
   const app = isVialApp(mod["app"]) ? mod["app"] : isVialApp(mod["default"]) ? mod["default"] : undefined;
   if (!app) {
     const name = relative(process.cwd(), entry) || entry;
-    throw new Error(
+    throw new CliError(
       `${name} does not export a Vial app. Add \`export const app = new Vial({ root: import.meta.dirname });\` ` +
         "(or `export default app`).",
     );

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { BuildError, buildApp, removeOldBuilds } from "./build.js";
+import { CliError } from "./errors.js";
 import { findAppModule } from "./find-app.js";
 import { loadAppModule } from "./load-app.js";
 import { ROUTE_SORTS, formatRoutes, type RouteSort } from "./routes.js";
@@ -66,10 +67,13 @@ async function run(args: string[]): Promise<void> {
     running = values.reload ? await superviseWithReload(opts) : await serveOnce(opts);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      throw new Error(
+      throw new CliError(
         `Port ${opts.port} is in use by another program. Either stop that program, or start the server with a different port (--port).`,
         { cause: error },
       );
+    }
+    if ((error as NodeJS.ErrnoException).code === "EADDRNOTAVAIL") {
+      throw new CliError(`Cannot listen on ${opts.host}: this machine has no such address (try --host 127.0.0.1).`, { cause: error });
     }
     throw error;
   }
@@ -138,6 +142,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`Error: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof BuildError) {
       process.stderr.write(`Error: the app does not compile:\n${error.message}\n\n${error.details}`);
