@@ -2,7 +2,7 @@ export { Vial, type VialOptions, type UrlMapEntry } from "./app.js";
 export { Blueprint, type BlueprintOptions, type BlueprintRegisterOptions, type BlueprintSetupState } from "./blueprint.js";
 export { View, MethodView, type ClassView } from "./views.js";
 export { Response, makeResponse, jsonify, redirect, type ResponseBody, type ResponseReturn, type ResponseValue, type ResponseOptions, type CookieOptions, type HeadersLike } from "./response.js";
-export { VialRequest, MultiDict } from "./request.js";
+export { VialRequest, MultiDict, type Authorization } from "./request.js";
 export {
   HTTPException, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, NotAcceptable, Conflict, Gone, RequestEntityTooLarge,
   UnsupportedMediaType, UnprocessableEntity, TooManyRequests, InternalServerError, NotImplemented, ServiceUnavailable, RequestRedirect, abort,

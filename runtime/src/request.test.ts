@@ -57,6 +57,18 @@ describe("query, headers and cookies", () => {
     expect(body.url).toBe(`${base}/info?x=1`);
   });
 
+  it("parses Basic and Bearer authorization, ignoring malformed headers", async () => {
+    const app = makeApp();
+    app.get("/auth", () => ({ auth: request.authorization ?? null }));
+    const client = app.testClient();
+    const basic = `Basic ${btoa("ada:pa:ss")}`;
+    expect((await client.get("/auth", { headers: { authorization: basic } })).json).toEqual({ auth: { type: "basic", username: "ada", password: "pa:ss" } });
+    expect((await client.get("/auth", { headers: { authorization: "Bearer abc.def" } })).json).toEqual({ auth: { type: "bearer", token: "abc.def" } });
+    for (const bad of ["Basic !!!", `Basic ${btoa("nocolon")}`, "Digest x", "Bearer"]) {
+      expect((await client.get("/auth", { headers: { authorization: bad } })).json).toEqual({ auth: null });
+    }
+  });
+
   it("parses cookie headers leniently", () => {
     const cookies = parseCookies('a=1; b="quoted"; c=%E0%A4%A; =skip; d');
     expect(cookies.toObject()).toEqual({ a: "1", b: "quoted", c: "%E0%A4%A" });

@@ -231,6 +231,16 @@ export function decodePath(raw: string): string {
   }
 }
 
+/**
+ * What `request.authorization` gives: Basic credentials or a Bearer token.
+ *
+ * @example
+ * ```ts
+ * const auth: Authorization = { type: "basic", username: "ada", password: "pw" };
+ * ```
+ */
+export type Authorization = { type: "basic"; username: string; password: string } | { type: "bearer"; token: string };
+
 const decoder = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 
@@ -367,6 +377,34 @@ export class VialRequest {
 
   get remoteAddr(): string | undefined {
     return this.#source.remoteAddr;
+  }
+
+  /**
+   * The `Authorization` header parsed: Basic credentials or a Bearer token (Werkzeug's
+   * `request.authorization`); `undefined` when missing or malformed.
+   *
+   * @example
+   * ```ts
+   * const auth = request.authorization;
+   * if (auth?.type !== "basic" || auth.password !== "secret") abort(401);
+   * ```
+   */
+  get authorization(): Authorization | undefined {
+    const header = this.#source.header("authorization");
+    if (header === undefined) return undefined;
+    const space = header.indexOf(" ");
+    const scheme = header.slice(0, space === -1 ? undefined : space).toLowerCase();
+    const value = space === -1 ? "" : header.slice(space + 1).trim();
+    if (scheme === "bearer" && value !== "") return { type: "bearer", token: value };
+    if (scheme !== "basic") return undefined;
+    let decoded: string;
+    try {
+      decoded = decoder.decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
+    } catch {
+      return undefined;
+    }
+    const colon = decoded.indexOf(":");
+    return colon === -1 ? undefined : { type: "basic", username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
   }
 
   /** The raw body bytes (empty when there was none). */
