@@ -12,6 +12,7 @@ export class PreviewPage {
   readonly overlayMessage: Locator;
   readonly overlayLocation: Locator;
   readonly appStatus: Locator;
+  readonly viewport: Locator;
   readonly requestRows: Locator;
   readonly requestDetail: Locator;
   readonly problems: Locator;
@@ -27,6 +28,7 @@ export class PreviewPage {
     this.overlayMessage = page.getByTestId("preview-overlay-message");
     this.overlayLocation = page.getByTestId("preview-overlay-location");
     this.appStatus = page.getByTestId("app-status");
+    this.viewport = page.getByTestId("preview-viewport");
     this.requestRows = page.getByTestId("request-row");
     this.requestDetail = page.getByTestId("request-detail");
     this.problems = page.getByTestId("panel-problem");
@@ -51,6 +53,16 @@ export class PreviewPage {
   /** Clicks a link inside the app by its text. */
   async clickLink(name: string): Promise<void> {
     await this.frame.getByRole("link", { name }).click();
+  }
+
+  /** Switches the preview's width: desktop (the pane's width), tablet (768 px) or phone (375 px). */
+  async useDevice(device: "desktop" | "tablet" | "phone"): Promise<void> {
+    await this.page.getByTestId(`preview-device-${device}`).click();
+  }
+
+  /** The width the app is shown at, in CSS pixels. */
+  async viewportWidth(): Promise<number> {
+    return (await this.viewport.boundingBox())?.width ?? 0;
   }
 
   async openPanelTab(tab: "output" | "requests" | "problems"): Promise<void> {

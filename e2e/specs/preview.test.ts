@@ -54,6 +54,9 @@ test("the preview shows the Website starter, follows saves, shows errors with fi
   await preview.overlay.waitFor(poll);
   expect(await preview.overlayLocation.textContent()).toMatch(new RegExp(`^app\\.ts:${brokenLine}:\\d+$`));
   await page.keyboard.press("Control+End");
+  await expect.poll(() => workbench.statusCursor.textContent(), poll).not.toMatch(new RegExp(`^Ln ${brokenLine},`));
+  await preview.openPanelTab("problems");
+  await preview.problems.filter({ hasText: `app.ts:${brokenLine}:` }).first().waitFor(poll);
   await preview.overlayLocation.click();
   await expect.poll(() => workbench.statusCursor.textContent(), poll).toMatch(new RegExp(`^Ln ${brokenLine}, Col \\d+$`));
 
@@ -71,6 +74,11 @@ test("the preview shows the Website starter, follows saves, shows errors with fi
   await preview.forwardButton.click();
   await preview.waitForText("Every page extends");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/about");
+
+  await preview.useDevice("phone");
+  await expect.poll(() => preview.viewportWidth(), poll).toBe(375);
+  await preview.waitForText("Every page extends");
+  await preview.useDevice("desktop");
 
   await preview.goTo("/missing");
   await preview.waitForText("Not Found");

@@ -107,7 +107,7 @@ export function PreviewPane(): ReactElement {
         </button>
       </form>
       <div className="preview-stage">
-        <div className="preview-viewport" style={{ width: deviceWidths[device] }} data-device={device}>
+        <div className="preview-viewport" style={{ width: deviceWidths[device] }} data-device={device} data-testid="preview-viewport">
           {status.url !== null && mode === "electron" ? (
             <NativeSurface client={studio.client} src={status.url + path} seq={seq} hidden={problem !== null} />
           ) : status.url !== null ? (
