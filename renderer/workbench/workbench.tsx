@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactElement } from "react";
 import { useStore } from "../state/use-store";
 import { useStudio } from "../studio-context";
+import { ErrorBoundary } from "../ui/error-boundary";
 import { Sash } from "../ui/sash";
 import { ActivityBar } from "./activity-bar/activity-bar";
 import { EditorArea } from "./editor/editor-area";
@@ -29,7 +30,9 @@ export function Workbench(): ReactElement {
       <ActivityBar />
       {sidebarVisible && (
         <>
-          <SideBar />
+          <ErrorBoundary part="Side bar">
+            <SideBar />
+          </ErrorBoundary>
           <Sash
             orientation="vertical"
             grows="right"
@@ -44,7 +47,9 @@ export function Workbench(): ReactElement {
         </>
       )}
       <div className="workbench-center">
-        <EditorArea />
+        <ErrorBoundary part="Editor">
+          <EditorArea />
+        </ErrorBoundary>
         {panelVisible && (
           <>
             <Sash
@@ -59,7 +64,9 @@ export function Workbench(): ReactElement {
               onCommit={panel.commit}
             />
             <div className="workbench-panel">
-              <BottomPanel />
+              <ErrorBoundary part="Panel">
+                <BottomPanel />
+              </ErrorBoundary>
             </div>
           </>
         )}
@@ -78,7 +85,9 @@ export function Workbench(): ReactElement {
             onCommit={preview.commit}
           />
           <div className="workbench-preview">
-            <PreviewPane />
+            <ErrorBoundary part="Preview">
+              <PreviewPane />
+            </ErrorBoundary>
           </div>
         </>
       )}

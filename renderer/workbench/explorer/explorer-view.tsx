@@ -11,14 +11,18 @@ import { FileTree } from "./file-tree";
 export function ExplorerView(): ReactElement {
   const studio = useStudio();
   const { project, tree } = useStore(studio.workspace.state);
-  const [menu, setMenu] = useState<{ node: FileNode; x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<{ node: FileNode | null; x: number; y: number } | null>(null);
   const run = (id: string) => void studio.attempt(() => studio.commands.execute(id, studio.commandContext()));
 
-  const menuItems = (node: FileNode): MenuItem[] => [
+  const menuItems = (node: FileNode | null): MenuItem[] => [
     { label: "New File…", run: () => run("file.newFile") },
     { label: "New Folder…", run: () => run("file.newFolder") },
-    { label: "Rename…", run: () => void studio.attempt(() => renameEntry(studio, node)) },
-    { label: "Delete", danger: true, run: () => void studio.attempt(() => deleteEntry(studio, node)) },
+    ...(node
+      ? [
+          { label: "Rename…", run: () => void studio.attempt(() => renameEntry(studio, node)) },
+          { label: "Delete", danger: true, run: () => void studio.attempt(() => deleteEntry(studio, node)) },
+        ]
+      : []),
   ];
 
   return (
@@ -36,6 +40,12 @@ export function ExplorerView(): ReactElement {
         className="explorer-body"
         onClick={(event) => {
           if (event.target === event.currentTarget) studio.explorer.select(null);
+        }}
+        onContextMenu={(event) => {
+          if (event.target !== event.currentTarget) return;
+          event.preventDefault();
+          studio.explorer.select(null);
+          setMenu({ node: null, x: event.clientX, y: event.clientY });
         }}
       >
         {tree ? (

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
+import { ErrorBoundary } from "../../ui/error-boundary";
 import { AppStatusItem } from "../panel";
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -30,7 +31,11 @@ export function StatusBar(): ReactElement {
             {dirtyCount} unsaved
           </span>
         )}
-        {project && <AppStatusItem />}
+        {project && (
+          <ErrorBoundary part="App status">
+            <AppStatusItem />
+          </ErrorBoundary>
+        )}
       </div>
       <div className="status-group">
         {cursor && (
