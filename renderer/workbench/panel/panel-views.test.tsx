@@ -1,0 +1,80 @@
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AppProblem, RequestEntry } from "../../../electron/api/contract";
+import { ProblemsView } from "./problems-view";
+import { RequestsView } from "./requests-view";
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  container = document.createElement("div");
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+});
+
+const request = (id: number, method: string, path: string, status: number): RequestEntry => ({
+  id,
+  method,
+  path,
+  status,
+  durationMs: 1.5,
+  time: 0,
+  requestHeaders: { accept: "text/html" },
+  responseHeaders: { "content-type": "text/html; charset=utf-8" },
+  responseBody: `<p>${path}</p>`,
+});
+
+function rows(): string[] {
+  return [...container.querySelectorAll('[data-testid="request-row"]')].map((row) =>
+    [...row.querySelectorAll("td")].slice(1, 4).map((cell) => cell.textContent).join(" "),
+  );
+}
+
+describe("RequestsView", () => {
+  it("filters the rows and shows a clicked request's headers and body", async () => {
+    const requests = [request(1, "GET", "/", 200), request(2, "POST", "/login", 401), request(3, "GET", "/missing", 404)];
+    await act(async () => root.render(<RequestsView requests={requests} onClear={() => undefined} />));
+    expect(rows()).toEqual(["GET / 200", "POST /login 401", "GET /missing 404"]);
+
+    const filter = container.querySelector<HTMLInputElement>('[data-testid="requests-filter"]')!;
+    await act(async () => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      setValue.call(filter, "4xx get");
+      filter.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(rows()).toEqual(["GET /missing 404"]);
+
+    await act(async () => container.querySelector<HTMLElement>('[data-testid="request-row"]')!.click());
+    const detail = container.querySelector('[data-testid="request-detail"]')!;
+    expect(detail.textContent).toContain("GET /missing → 404");
+    expect(detail.textContent).toContain("content-type");
+    expect(detail.textContent).toContain("<p>/missing</p>");
+  });
+});
+
+describe("ProblemsView", () => {
+  it("lists problems with their location and opens the one clicked", async () => {
+    const problems: AppProblem[] = [
+      { id: 1, kind: "compile", severity: "error", message: "Expected \"]\" but found \"}\"", location: { file: "app.ts", line: 11, column: 5 }, time: 0 },
+      { id: 2, kind: "port", severity: "warning", message: "Port 5000 is already in use", time: 0 },
+    ];
+    const opened: AppProblem[] = [];
+    await act(async () => root.render(<ProblemsView problems={problems} onOpen={(problem) => opened.push(problem)} />));
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('[data-testid="panel-problem"]')];
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      '✖Expected "]" but found "}"app.ts:11:5',
+      "⚠Port 5000 is already in use",
+    ]);
+    expect(buttons[1]?.disabled).toBe(true);
+    await act(async () => buttons[0]?.click());
+    expect(opened.map((problem) => problem.id)).toEqual([1]);
+  });
+});
