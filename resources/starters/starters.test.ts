@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const startersDir = fileURLToPath(new URL(".", import.meta.url));
 const runtimeDir = fileURLToPath(new URL("../../runtime/", import.meta.url));
 const bin = join(runtimeDir, "bin", "vial.js");
+// Starting a project spawns node and esbuild; requests may wait on a busy machine.
+const SLOW = { timeout: 30_000 };
 
 interface Reply {
   status: number;
@@ -96,7 +98,7 @@ describe.each(["blank", "rest-api", "website"])("the %s starter", (name) => {
   });
 });
 
-describe("the blank starter", () => {
+describe("the blank starter", SLOW, () => {
   let app: Started | undefined;
   beforeAll(async () => {
     app = await startStarter("blank");
@@ -113,7 +115,7 @@ describe("the blank starter", () => {
   });
 });
 
-describe("the rest-api starter", () => {
+describe("the rest-api starter", SLOW, () => {
   let app: Started | undefined;
   beforeAll(async () => {
     app = await startStarter("rest-api");
@@ -176,7 +178,7 @@ describe("the rest-api starter", () => {
   });
 });
 
-describe("the website starter", () => {
+describe("the website starter", SLOW, () => {
   let app: Started | undefined;
   beforeAll(async () => {
     app = await startStarter("website");

@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-// These tests run the real `vial` command (runtime/bin/vial.js → runtime/dist), as a user would.
+// These tests run the real `vial` command (runtime/bin/vial.js → runtime/dist), as a user would. Each
+// starts node processes and esbuild, which takes seconds on a busy machine: hence the longer timeout.
+const SLOW = { timeout: 30_000 };
 const runtimeDir = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(runtimeDir, "bin", "vial.js");
 
@@ -116,7 +118,7 @@ app.get("/boom", function boom() {
 
 const greetModule = (text: string) => `export const greet = (): string => ${JSON.stringify(text)};\n`;
 
-describe("vial routes", () => {
+describe("vial routes", SLOW, () => {
   it("prints the url map sorted by endpoint, without HEAD and OPTIONS", async () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hi") });
     const run = vial(dir, ["routes"]);
@@ -163,7 +165,7 @@ describe("vial routes", () => {
   });
 });
 
-describe("vial run", () => {
+describe("vial run", SLOW, () => {
   it("serves the app and logs each request like Werkzeug", async () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
     const server = await serve(dir, []);
@@ -248,7 +250,7 @@ app.get("/", function index() {
   });
 });
 
-describe("vial run --reload", () => {
+describe("vial run --reload", SLOW, () => {
   it("picks up a changed handler without ever refusing a connection", async () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("version one") });
     const server = await serve(dir, ["--reload"]);
