@@ -49,6 +49,23 @@ describe("editing files", () => {
     await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
   });
 
+  test("keeps each file's cursor when switching tabs", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await explorer.open("app.ts");
+    await editor.focus();
+    await studio.page.keyboard.press("Control+Home");
+    for (let line = 1; line < 10; line++) await studio.page.keyboard.press("ArrowDown");
+    await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 10, Col 1");
+
+    await workbench.quickOpen("base.html");
+    await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
+    await editor.tab("app.ts").click();
+    await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 10, Col 1");
+  });
+
   test("asks before closing an unsaved file with Mod+W", async ({ studio }) => {
     const dir = await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);
