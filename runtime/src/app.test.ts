@@ -69,6 +69,13 @@ describe("routing through the test client and real HTTP", () => {
     expect(followed.text).toBe("docs");
   });
 
+  it("redirects doubled slashes to the merged path, like Werkzeug", async () => {
+    const app = makeApp();
+    const res = await app.testClient().get("/user//42?x=1");
+    expect([res.status, res.headers.get("location")]).toEqual([308, "/user/42?x=1"]);
+    expect((await app.testClient().get("//nothing//here")).status).toBe(404);
+  });
+
   it("answers a wrong method with 405 and Allow", async () => {
     const app = makeApp();
     const res = await app.testClient().delete("/items");

@@ -446,7 +446,8 @@ export class Vial extends Scaffold {
         return match.value;
       case "redirect": {
         const query = request.queryString;
-        request.routingException = new RequestRedirect(`${request.rawPath}/${query ? `?${query}` : ""}`);
+        // A leading "//" would make the Location protocol-relative (another host), so it is collapsed.
+        request.routingException = new RequestRedirect(`${request.rawPath.replace(/^\/+/, "/")}/${query ? `?${query}` : ""}`);
         return undefined;
       }
       case "methodNotAllowed": {
@@ -456,9 +457,18 @@ export class Vial extends Scaffold {
         return undefined;
       }
       default:
-        request.routingException = new NotFound();
+        request.routingException = this.#mergedSlashes(request, path) ?? new NotFound();
         return undefined;
     }
+  }
+
+  // Werkzeug's merge_slashes: `/a//b` redirects to `/a/b` when that path exists.
+  #mergedSlashes(request: VialRequest, path: string): RequestRedirect | undefined {
+    if (!path.includes("//")) return undefined;
+    const merged = path.replace(/\/{2,}/g, "/");
+    if (this.#router.match(request.method, merged).type === "notFound") return undefined;
+    const query = request.queryString;
+    return new RequestRedirect(`${request.rawPath.replace(/\/{2,}/g, "/")}${query ? `?${query}` : ""}`);
   }
 
   // Flask's automatic OPTIONS: an empty 200 listing the methods the path accepts.
