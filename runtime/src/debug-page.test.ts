@@ -71,6 +71,17 @@ describe("renderDebugPage", () => {
     expect(html).toContain('<li class="frame library">');
   });
 
+  it("reads Windows paths: user frames get code, node_modules frames do not", () => {
+    const error = errorWithStack("boom", [
+      "    at handler (C:\\Users\\me\\project\\app.ts:5:15)",
+      "    at dispatch (C:\\Users\\me\\project\\node_modules\\vial\\dist\\app.js:9:1)",
+    ]);
+    const html = renderDebugPage(error, request, { sourceLines: (file) => (file.endsWith("app.ts") ? appSource.split("\n") : ["library code"]) });
+    expect(html).toContain("C:\\Users\\me\\project\\app.ts:5:15");
+    expect(html).toContain("return user.name;");
+    expect(html).not.toContain("library code");
+  });
+
   it("lists Vial's own frames without code, as framework frames", () => {
     const vialFile = fileURLToPath(new URL("../dist/app.js", import.meta.url));
     const error = errorWithStack("boom", [`    at Vial.dispatch (${vialFile}:10:5)`]);

@@ -67,12 +67,9 @@ function fileUrlToPath(file: string): string {
 const VIAL_DIR = fileUrlToPath(new URL("../", import.meta.url).href);
 
 function isLibraryFrame(frame: StackFrame): boolean {
-  return (
-    frame.file.startsWith("node:") ||
-    frame.file.includes("/node_modules/") ||
-    !frame.file.includes("/") ||
-    frame.file.startsWith(VIAL_DIR)
-  );
+  // Windows stacks use backslashes; compare in one form.
+  const file = frame.file.replaceAll("\\", "/");
+  return file.startsWith("node:") || file.includes("/node_modules/") || !file.includes("/") || file.startsWith(VIAL_DIR);
 }
 
 /**
