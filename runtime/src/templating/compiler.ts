@@ -9,19 +9,31 @@ import type { BlockNode, CallArgs, Expr, FilterNode, ForNode, MacroNode, NameNod
 import type { Context, BlockFn } from "./runtime.js";
 import { SIGNATURE, type Signature } from "./values.js";
 
-/** The environment features the compiler needs: filter and test tables. */
+/**
+ * The environment features the compiler needs: filter and test tables.
+ * @example
+ * compileTemplate(ast, { filters: env.filters, tests: env.tests }, bundle, opts)
+ */
 export interface CompilerEnv {
   filters: Record<string, unknown>;
   tests: Record<string, unknown>;
 }
 
-/** What compiling a template produces. */
+/**
+ * What compiling a template produces.
+ * @example
+ * compileTemplate(ast, env, bundle, opts).root(ctx) // the rendered text
+ */
 export interface CompiledTemplate {
   root: (ctx: Context) => string;
   blocks: Record<string, BlockFn>;
 }
 
-/** The generated code's only way to reach the runtime (built by the Environment). */
+/**
+ * The generated code's only way to reach the runtime (built by the Environment).
+ * @example
+ * { getattr, getitem, pyStr, esc, truthy, call, env } // built by Environment
+ */
 export type TemplateRuntimeBundle = Record<string, unknown>;
 
 interface Frame {
@@ -153,11 +165,6 @@ export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: Template
   const code = compiler.compile(ast);
   const factory = new Function("rt", "F", "T", "K", "INFO", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown) => CompiledTemplate;
   return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source, linenoOverrides: compiler.linenoOverrides });
-}
-
-/** The generated source, for debugging the compiler. */
-export function generateSource(ast: TemplateAST, env: CompilerEnv, opts: { name?: string; autoescape: boolean; source: string }): string {
-  return new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source)).compile(ast);
 }
 
 class Compiler {

@@ -18,7 +18,11 @@ import {
   Undefined, type Signature, type UndefinedClass,
 } from "./values.js";
 
-/** Options of {@link Environment}. */
+/**
+ * Options of {@link Environment}.
+ * @example
+ * new Environment({ loader: new DictLoader({ "a.html": "{{ x }}" }), autoescape: true, trimBlocks: true })
+ */
 export interface EnvironmentOptions {
   loader?: Loader;
   autoescape?: boolean | ((templateName: string | undefined) => boolean);

@@ -3,7 +3,11 @@
  * so the debug page and the Studio can point at it. Messages follow Jinja2's wording.
  */
 
-/** Where in a template something went wrong. */
+/**
+ * Where in a template something went wrong.
+ * @example
+ * const where: TemplatePosition = { templateName: "page.html", lineno: 3, column: 7, sourceLine: "  {{ user.name }}" };
+ */
 export interface TemplatePosition {
   templateName?: string | undefined;
   filename?: string | undefined;

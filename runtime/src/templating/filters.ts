@@ -10,7 +10,11 @@ import {
   PyFloat, PyGenerator, pyRound, toFixedPy, tuple, truthy, typeName, Undefined, withSignature,
 } from "./values.js";
 
-/** What filters need from the environment (kept narrow to avoid an import cycle). */
+/**
+ * What filters need from the environment (kept narrow to avoid an import cycle).
+ * @example
+ * builtinFilters().attr(env, user, "name") // env: the Environment
+ */
 export interface FilterEnv {
   getattr(obj: unknown, name: string): unknown;
   getitem(obj: unknown, key: unknown): unknown;
@@ -106,7 +110,7 @@ function urlQuote(value: unknown, forQs: boolean): string {
 }
 
 /** JSON as Python's json.dumps(sort_keys=True) prints it: `, ` and `: ` separators, ASCII only. */
-export function pyJsonDumps(value: unknown, indent?: number | null, level = 0): string {
+function pyJsonDumps(value: unknown, indent?: number | null, level = 0): string {
   const nl = indent === undefined || indent === null ? null : "\n" + " ".repeat(indent * (level + 1));
   const close = indent === undefined || indent === null ? "" : "\n" + " ".repeat(indent * level);
   const sep = nl === null ? ", " : ",";
@@ -149,7 +153,11 @@ function pyJsonKey(k: unknown): string {
   return pyStr(k);
 }
 
-/** JSON safe inside `<script>` and HTML attributes (Jinja2's and Flask's `|tojson`). */
+/**
+ * JSON safe inside `<script>` and HTML attributes (Jinja2's and Flask's `|tojson`).
+ * @example
+ * htmlSafeJson({ b: "<x>", a: 1 }).toString() // '{"a": 1, "b": "\\u003cx\\u003e"}'
+ */
 export function htmlSafeJson(value: unknown, indent?: number | null): Markup {
   return new Markup(pyJsonDumps(value, indent).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"));
 }
@@ -249,7 +257,7 @@ function urlize(text: string, trimLimit: number | null, rel: string | null, targ
 }
 
 /** Python's pprint.pformat (width 80, sorted dict keys): one line when it fits, else one item per line. */
-export function pformat(value: unknown, width = 80): string {
+function pformat(value: unknown, width = 80): string {
   const format = (obj: unknown, indent: number, allowance: number): string => {
     const rep = pyRepr(obj, true);
     if (rep.length <= width - indent - allowance) return rep;

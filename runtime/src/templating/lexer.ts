@@ -4,7 +4,11 @@
  */
 import { TemplateSyntaxError } from "./errors.js";
 
-/** Token kinds: template structure, literals, names and Jinja2's operator names (`add`, `pipe`, ...). */
+/**
+ * Token kinds: template structure, literals, names and Jinja2's operator names (`add`, `pipe`, ...).
+ * @example
+ * tokenize("{{ a + 1 }}").map((t) => t.type) // ["variable_begin", "name", "add", "integer", "variable_end", "eof"]
+ */
 export type TokenType =
   | "data" | "variable_begin" | "variable_end" | "block_begin" | "block_end"
   | "name" | "string" | "integer" | "float" | "eof"
@@ -26,7 +30,11 @@ export interface Token {
   end: number;
 }
 
-/** Lexer options (the Environment's whitespace settings). */
+/**
+ * Lexer options (the Environment's whitespace settings).
+ * @example
+ * tokenize("  {% if x %}\n", { trimBlocks: true, lstripBlocks: true })
+ */
 export interface LexerOptions {
   trimBlocks?: boolean;
   lstripBlocks?: boolean;
@@ -75,7 +83,11 @@ function unescapeString(raw: string): string {
   });
 }
 
-/** Computes 1-based line and column for offsets; lines are counted once per template. */
+/**
+ * Computes 1-based line and column for offsets; lines are counted once per template.
+ * @example
+ * new LineIndex("a\nbc").column(3) // 2 (line 2, column 2)
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly source: string) {

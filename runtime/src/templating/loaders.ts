@@ -4,7 +4,11 @@
  */
 import { TemplateNotFound } from "./errors.js";
 
-/** What a loader returns for a name. `uptodate()` is false once the source changed (for auto-reload). */
+/**
+ * What a loader returns for a name. `uptodate()` is false once the source changed (for auto-reload).
+ * @example
+ * ({ source: "Hi {{ name }}", filename: "/srv/templates/hi.html", uptodate: () => true })
+ */
 export interface TemplateSource {
   source: string;
   filename: string;
@@ -21,14 +25,18 @@ export interface Loader {
   listTemplates?(): string[];
 }
 
-/** The two sync reads FileSystemLoader needs (satisfied by the runtime's FileReader). */
+/**
+ * The two sync reads FileSystemLoader needs (satisfied by the runtime's FileReader).
+ * @example
+ * new FileSystemLoader({ readTextSync: (p) => files[p], mtimeSync: () => 0 }, "/templates")
+ */
 export interface TemplateFileReader {
   readTextSync(path: string): string | undefined;
   mtimeSync(path: string): number | undefined;
 }
 
 /** Splits a template name into safe path segments (no `..`), as Jinja2's split_template_path. */
-export function splitTemplatePath(template: string): string[] {
+function splitTemplatePath(template: string): string[] {
   const pieces: string[] = [];
   for (const piece of template.split("/")) {
     if (piece.includes("\\") || piece.includes("\0") || piece === "..") throw new TemplateNotFound(template);

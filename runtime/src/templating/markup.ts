@@ -8,7 +8,11 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 const ESCAPE_RE = /[&<>'"]/g;
 const NEEDS_ESCAPE_RE = /[&<>'"]/;
 
-/** Escapes a plain string for HTML (the MarkupSafe character set). */
+/**
+ * Escapes a plain string for HTML (the MarkupSafe character set).
+ * @example
+ * escapeHtml('<a href="x">') // "&lt;a href=&#34;x&#34;&gt;"
+ */
 export function escapeHtml(s: string): string {
   return NEEDS_ESCAPE_RE.test(s) ? s.replace(ESCAPE_RE, (c) => ESCAPES[c] as string) : s;
 }
@@ -62,7 +66,7 @@ export class Markup {
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
 /** Decodes HTML character references (named basics and numeric), as Python's html.unescape does for these. */
-export function unescapeHtml(s: string): string {
+function unescapeHtml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, ref: string) => {
     if (ref[0] === "#") {
       const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -72,7 +76,11 @@ export function unescapeHtml(s: string): string {
   });
 }
 
-/** True for Markup and any object with an `__html__()` method. */
+/**
+ * True for Markup and any object with an `__html__()` method.
+ * @example
+ * isSafe(new Markup("<b>")) // true
+ */
 export function isSafe(v: unknown): boolean {
   return v instanceof Markup || (v !== null && typeof v === "object" && typeof (v as { __html__?: unknown }).__html__ === "function");
 }
@@ -88,7 +96,11 @@ export function escape(value: unknown): Markup {
   return new Markup(escapeHtml(pyStr(value)));
 }
 
-/** Escapes a value for output, returning a plain string (the hot path of autoescaped `{{ }}`). */
+/**
+ * Escapes a value for output, returning a plain string (the hot path of autoescaped `{{ }}`).
+ * @example
+ * escapeToString("<b>") // "&lt;b&gt;"
+ */
 export function escapeToString(value: unknown): string {
   if (typeof value === "string") return escapeHtml(value);
   if (value instanceof Markup) return value.value;
@@ -96,12 +108,20 @@ export function escapeToString(value: unknown): string {
   return escape(value).value;
 }
 
-/** Marks a string as safe without escaping (the `|safe` filter). */
+/**
+ * Marks a string as safe without escaping (the `|safe` filter).
+ * @example
+ * markSafe("<b>").toString() // "<b>"
+ */
 export function markSafe(value: unknown): Markup {
   return value instanceof Markup ? value : new Markup(pyStr(value));
 }
 
-/** `soft_str`: keeps Markup as Markup, makes everything else a string. */
+/**
+ * `soft_str`: keeps Markup as Markup, makes everything else a string.
+ * @example
+ * softStr(3) // "3"; softStr(new Markup("<b>")) stays Markup
+ */
 export function softStr(value: unknown): string | Markup {
   return value instanceof Markup ? value : pyStr(value);
 }

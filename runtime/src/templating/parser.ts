@@ -34,7 +34,11 @@ function describeExpr(expr: string): string {
   return i !== -1 && expr.slice(0, i) === "name" ? expr.slice(i + 1) : describeType(expr);
 }
 
-/** Options for {@link parse}: the lexer's whitespace settings and the template name used in errors. */
+/**
+ * Options for {@link parse}: the lexer's whitespace settings and the template name used in errors.
+ * @example
+ * parse(src, { name: "page.html", trimBlocks: true })
+ */
 export type ParseOptions = LexerOptions;
 
 /**

@@ -57,7 +57,11 @@ function placeKeywords(name: string, args: unknown[]): unknown[] {
   return out;
 }
 
-/** Python's str.split. */
+/**
+ * Python's str.split.
+ * @example
+ * pySplit(" a  b ", null, -1) // ["a", "b"]
+ */
 export function pySplit(s: string, sep: unknown, maxsplit: unknown): string[] {
   const max = maxsplit === undefined || maxsplit === null ? -1 : num(maxsplit);
   if (sep === undefined || sep === null) {
@@ -110,7 +114,11 @@ function pyRsplit(s: string, sep: unknown, maxsplit: unknown): string[] {
   return [parts.slice(0, parts.length - max).join(sp), ...parts.slice(parts.length - max)];
 }
 
-/** Python's str.replace(old, new, count). */
+/**
+ * Python's str.replace(old, new, count).
+ * @example
+ * pyReplace("aaa", "a", "b", 2) // "bba"
+ */
 export function pyReplace(s: string, old: unknown, nw: unknown, count?: unknown): string {
     const o = String(old);
     const n = String(nw);
@@ -138,11 +146,15 @@ export function pyReplace(s: string, old: unknown, nw: unknown, count?: unknown)
 }
 
 /** Python's str.title(). */
-export function pyTitle(s: string): string {
+function pyTitle(s: string): string {
   return s.replace(/[A-Za-z\u00c0-\uffff]+/g, (w) => (w[0] as string).toUpperCase() + w.slice(1).toLowerCase());
 }
 
-/** Python's str.capitalize(). */
+/**
+ * Python's str.capitalize().
+ * @example
+ * pyCapitalize("hELLO") // "Hello"
+ */
 export function pyCapitalize(s: string): string {
   return s ? (s[0] as string).toUpperCase() + s.slice(1).toLowerCase() : s;
 }
@@ -392,7 +404,11 @@ const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, ...a: unknown[]) =>
   clear: (d) => { d.clear(); return null; },
 };
 
-/** The Python method `name` of a str, Markup, list or dict value, bound to it; undefined if there is none. */
+/**
+ * The Python method `name` of a str, Markup, list or dict value, bound to it; undefined if there is none.
+ * @example
+ * pyMethod("a,b", "split")?.(",") // ["a", "b"]
+ */
 export function pyMethod(obj: unknown, name: string): Method | undefined {
   if (typeof obj === "string") {
     const f = STR_METHODS[name];
@@ -412,7 +428,7 @@ export function pyMethod(obj: unknown, name: string): Method | undefined {
 }
 
 /** Formats one value with a Python format spec (`>10`, `.2f`, `05d`, `,`, ...). */
-export function formatSpec(value: unknown, spec: string): string {
+function formatSpec(value: unknown, spec: string): string {
   if (spec === "") return pyStr(value);
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
   if (!m) throw new TemplateRuntimeError(`Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
@@ -484,7 +500,7 @@ function gFormat(n: number, precision: number, keepPointZero: boolean): string {
 }
 
 /** Python's `str.format` (auto and manual numbering, names, attributes, indexes, specs, !r/!s). */
-export function strFormat(fmt: string, args: unknown[], escapeArgs: boolean): string {
+function strFormat(fmt: string, args: unknown[], escapeArgs: boolean): string {
   let kwargs: Record<string, unknown> = {};
   const positional = [...args];
   if (positional[positional.length - 1] instanceof Kwargs) kwargs = (positional.pop() as Kwargs).values;
@@ -511,7 +527,11 @@ export function strFormat(fmt: string, args: unknown[], escapeArgs: boolean): st
   });
 }
 
-/** Python's printf-style `fmt % args`; Markup formats escape their arguments. */
+/**
+ * Python's printf-style `fmt % args`; Markup formats escape their arguments.
+ * @example
+ * percentFormat("%s is %d", tuple(["x", 3])) // "x is 3"
+ */
 export function percentFormat(fmt: string | Markup, args: unknown): string | Markup {
   const isMarkup = fmt instanceof Markup;
   const src = isMarkup ? fmt.value : fmt;

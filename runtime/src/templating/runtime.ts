@@ -6,23 +6,39 @@ import { TemplateRuntimeError } from "./errors.js";
 import { escape, Markup } from "./markup.js";
 import { percentFormat, pyMethod } from "./python-methods.js";
 import {
-  dictKey, hasAstral, isFloat, isMapping, isNumber, isPlainObject, isTuple, Kwargs, mappingGet, mkFloat, num, pyCompare, pyEq, pyRepr,
+  dictKey, hasAstral, isFloat, isMapping, isNumber, isPlainObject, isTuple, Kwargs, mappingGet, mkFloat, num, pyEq, pyRepr,
   pyStr, PyFloat, SIGNATURE, tuple, typeName, Undefined, type Signature, type UndefinedClass,
 } from "./values.js";
 
-/** What a compiled block function looks like. */
+/**
+ * What a compiled block function looks like.
+ * @example
+ * ctx.blocks.content[0](ctx) // renders the most derived `content` block
+ */
 export type BlockFn = (ctx: Context) => string;
 
-/** Marker for "argument not passed" in macro calls. */
+/**
+ * Marker for "argument not passed" in macro calls.
+ * @example
+ * if (arg === MISSING) arg = defaultValue;
+ */
 export const MISSING: unique symbol = Symbol("jinja.missing");
 
-/** The environment features the runtime needs (kept narrow to avoid an import cycle). */
+/**
+ * The environment features the runtime needs (kept narrow to avoid an import cycle).
+ * @example
+ * new Context({ undefinedClass: Undefined, globals: {} }, parent, "page.html", {}, true)
+ */
 export interface RuntimeEnv {
   undefinedClass: UndefinedClass;
   globals: Record<string, unknown>;
 }
 
-/** Autoescape state of the code being run; `{% autoescape %}` blocks make a new one. */
+/**
+ * Autoescape state of the code being run; `{% autoescape %}` blocks make a new one.
+ * @example
+ * if (ctx.evalCtx.autoescape) value = escape(value);
+ */
 export interface EvalContext {
   autoescape: boolean;
   environment: RuntimeEnv;
@@ -182,7 +198,11 @@ export class LoopContext {
   }
 }
 
-/** A compiled macro body: takes the argument list (MISSING for omitted ones) and returns the output. */
+/**
+ * A compiled macro body: takes the argument list (MISSING for omitted ones) and returns the output.
+ * @example
+ * new Macro(env, (args) => `Hello ${String(args[0])}`, "hello", ["name"], false, false, false, false)
+ */
 export type MacroFn = (args: unknown[]) => string;
 
 /**
@@ -354,10 +374,11 @@ export function createRuntime(env: RuntimeEnv) {
   return { getattr, getitem, undef };
 }
 
-/** The helper bundle type generated code receives. */
-export type RuntimeHelpers = ReturnType<typeof createRuntime>;
-
-/** Converts an iterable template value to an array (Python's iter()). */
+/**
+ * Converts an iterable template value to an array (Python's iter()).
+ * @example
+ * iterate({ a: 1, b: 2 }) // ["a", "b"] (a dict iterates over its keys)
+ */
 export function iterate(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (typeof v === "string") return [...v];
@@ -369,7 +390,11 @@ export function iterate(v: unknown): unknown[] {
   return typeError(`'${typeName(v)}' object is not iterable`);
 }
 
-/** Unpacks a value into exactly `n` targets (`for a, b in pairs`, `{% set a, b = x %}`). */
+/**
+ * Unpacks a value into exactly `n` targets (`for a, b in pairs`, `{% set a, b = x %}`).
+ * @example
+ * unpack(tuple([1, 2]), 2) // [1, 2]
+ */
 export function unpack(v: unknown, n: number): unknown[] {
   const items = iterate(v);
   if (items.length < n) typeError(`not enough values to unpack (expected ${n}, got ${items.length})`);
@@ -391,7 +416,11 @@ function numeric(a: unknown): boolean {
   return isNumber(a) || typeof a === "boolean";
 }
 
-/** Python `a + b`. */
+/**
+ * Python `a + b`.
+ * @example
+ * add(1, new PyFloat(1)) // PyFloat 2 (prints "2.0")
+ */
 export function add(a: unknown, b: unknown): unknown {
   if (typeof a === "number" && typeof b === "number") return a + b;
   if (typeof a === "string" && typeof b === "string") return a + b;
@@ -404,14 +433,22 @@ export function add(a: unknown, b: unknown): unknown {
   return unsupported("+", a, b);
 }
 
-/** Python `a - b`. */
+/**
+ * Python `a - b`.
+ * @example
+ * sub(5, 2) // 3
+ */
 export function sub(a: unknown, b: unknown): unknown {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (numeric(a) && numeric(b)) return isFloat(a) || isFloat(b) ? mkFloat(num(a) - num(b)) : num(a) - num(b);
   return unsupported("-", a, b);
 }
 
-/** Python `a * b` (numbers, and sequence repetition). */
+/**
+ * Python `a * b` (numbers, and sequence repetition).
+ * @example
+ * mul("ab", 2) // "abab"
+ */
 export function mul(a: unknown, b: unknown): unknown {
   if (numeric(a) && numeric(b)) return isFloat(a) || isFloat(b) ? mkFloat(num(a) * num(b)) : num(a) * num(b);
   const rep = (seq: unknown, n: unknown): unknown => {
@@ -430,14 +467,22 @@ export function mul(a: unknown, b: unknown): unknown {
   return unsupported("*", a, b);
 }
 
-/** Python `a / b` (always a float). */
+/**
+ * Python `a / b` (always a float).
+ * @example
+ * String(div(4, 2)) // "2.0"
+ */
 export function div(a: unknown, b: unknown): unknown {
   if (!numeric(a) || !numeric(b)) return unsupported("/", a, b);
   if (num(b) === 0) typeError("division by zero");
   return mkFloat(num(a) / num(b));
 }
 
-/** Python `a // b`. */
+/**
+ * Python `a // b`.
+ * @example
+ * floordiv(-7, 2) // -4
+ */
 export function floordiv(a: unknown, b: unknown): unknown {
   if (!numeric(a) || !numeric(b)) return unsupported("//", a, b);
   if (num(b) === 0) typeError(isFloat(a) || isFloat(b) ? "float floor division by zero" : "integer division or modulo by zero");
@@ -445,7 +490,11 @@ export function floordiv(a: unknown, b: unknown): unknown {
   return isFloat(a) || isFloat(b) ? mkFloat(r) : r;
 }
 
-/** Python `a % b`: modulo with the divisor's sign, or printf-style string formatting. */
+/**
+ * Python `a % b`: modulo with the divisor's sign, or printf-style string formatting.
+ * @example
+ * mod(-5, 3) // 1; mod("%d%%", 5) // "5%"
+ */
 export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === "string" || a instanceof Markup) return percentFormat(a, b);
   if (!numeric(a) || !numeric(b)) return unsupported("%", a, b);
@@ -456,14 +505,22 @@ export function mod(a: unknown, b: unknown): unknown {
   return isFloat(a) || isFloat(b) ? mkFloat(r) : r;
 }
 
-/** Python `a ** b`. */
+/**
+ * Python `a ** b`.
+ * @example
+ * pow(2, -1) // 0.5
+ */
 export function pow(a: unknown, b: unknown): unknown {
   if (!numeric(a) || !numeric(b)) return unsupported("** or pow()", a, b);
   const r = num(a) ** num(b);
   return isFloat(a) || isFloat(b) || num(b) < 0 ? mkFloat(r) : r;
 }
 
-/** Python unary minus. */
+/**
+ * Python unary minus.
+ * @example
+ * neg(3) // -3
+ */
 export function neg(a: unknown): unknown {
   if (typeof a === "number") return -a;
   if (a instanceof PyFloat) return new PyFloat(-a.value);
@@ -472,7 +529,11 @@ export function neg(a: unknown): unknown {
   return typeError(`bad operand type for unary -: '${typeName(a)}'`);
 }
 
-/** Python unary plus. */
+/**
+ * Python unary plus.
+ * @example
+ * pos(true) // 1
+ */
 export function pos(a: unknown): unknown {
   if (isNumber(a)) return a;
   if (typeof a === "boolean") return a ? 1 : 0;
@@ -480,7 +541,11 @@ export function pos(a: unknown): unknown {
   return typeError(`bad operand type for unary +: '${typeName(a)}'`);
 }
 
-/** Python `item in container`. */
+/**
+ * Python `item in container`.
+ * @example
+ * contains({ a: 1 }, "a") // true
+ */
 export function contains(container: unknown, item: unknown): boolean {
   if (typeof container === "string" || container instanceof Markup) {
     if (typeof item !== "string" && !(item instanceof Markup)) {
@@ -502,21 +567,11 @@ export function contains(container: unknown, item: unknown): boolean {
   return iterate(container).some((x) => pyEq(x, item));
 }
 
-/** Chained-comparison step: `op` between two values. */
-export function compare(op: string, a: unknown, b: unknown): boolean {
-  switch (op) {
-    case "eq": return pyEq(a, b);
-    case "ne": return !pyEq(a, b);
-    case "lt": return pyCompare(a, b, "<") < 0;
-    case "lteq": return pyCompare(a, b, "<=") <= 0;
-    case "gt": return pyCompare(a, b, ">") > 0;
-    case "gteq": return pyCompare(a, b, ">=") >= 0;
-    case "in": return contains(b, a);
-    default: return !contains(b, a);
-  }
-}
-
-/** Python slicing `seq[start:stop:step]` for lists, tuples, strings and Markup. */
+/**
+ * Python slicing `seq[start:stop:step]` for lists, tuples, strings and Markup.
+ * @example
+ * slice([1, 2, 3], null, null, -1) // [3, 2, 1]
+ */
 export function slice(seq: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const st = step === null || step === undefined ? 1 : num(step);
   if (st === 0) typeError("slice step cannot be zero");
@@ -544,7 +599,11 @@ export function slice(seq: unknown, start: unknown, stop: unknown, step: unknown
   return isTuple(seq) ? tuple(out) : out;
 }
 
-/** Calls a template value with positional and keyword arguments (macros, loop(), signatures, plain functions). */
+/**
+ * Calls a template value with positional and keyword arguments (macros, loop(), signatures, plain functions).
+ * @example
+ * call(macro, ["x"], { title: "t" })
+ */
 export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknown> | null, extra?: { environment?: unknown; evalCtx?: unknown; context?: unknown }): unknown {
   if (typeof fn === "function") {
     const sig = (fn as unknown as Record<symbol, Signature | undefined>)[SIGNATURE];
@@ -562,7 +621,11 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
   return typeError(`'${typeName(fn)}' object is not callable`);
 }
 
-/** Maps keyword arguments onto a signature's named parameters. */
+/**
+ * Maps keyword arguments onto a signature's named parameters.
+ * @example
+ * bindArguments("wrap", { params: ["s", "left", "right"] }, ["x"], { right: ">" }) // ["x", undefined, ">"]
+ */
 export function bindArguments(name: string, sig: Signature, args: unknown[], kwargs: Record<string, unknown> | null): unknown[] {
   const argv = [...args];
   const params = sig.params ?? [];
@@ -591,14 +654,22 @@ export function bindArguments(name: string, sig: Signature, args: unknown[], kwa
   return argv;
 }
 
-/** `~` with autoescape off: Python str() of each part. */
+/**
+ * `~` with autoescape off: Python str() of each part.
+ * @example
+ * strJoin(["a", 1, null]) // "a1None"
+ */
 export function strJoin(parts: unknown[]): string {
   let out = "";
   for (const p of parts) out += pyStr(p);
   return out;
 }
 
-/** `~` with autoescape on: if any part is Markup, the rest is escaped and the result is Markup. */
+/**
+ * `~` with autoescape on: if any part is Markup, the rest is escaped and the result is Markup.
+ * @example
+ * markupJoin([new Markup("<b>"), "<i>"]).toString() // "<b>&lt;i&gt;"
+ */
 export function markupJoin(parts: unknown[]): string | Markup {
   let safe = false;
   for (const p of parts) if (p instanceof Markup || (p !== null && typeof p === "object" && typeof (p as { __html__?: unknown }).__html__ === "function")) safe = true;
@@ -611,6 +682,8 @@ export function markupJoin(parts: unknown[]): string | Markup {
 /**
  * Builds a dict from a `{...}` literal: a Map, so keys keep Python's order and types (`{1: 'a', '1': 'b'}`).
  * Dicts from render arguments stay plain objects.
+ * @example
+ * makeDict([1, "int", "1", "str"]).size // 2
  */
 export function makeDict(pairs: unknown[]): Map<unknown, unknown> {
   const d = new Map<unknown, unknown>();
@@ -618,7 +691,11 @@ export function makeDict(pairs: unknown[]): Map<unknown, unknown> {
   return d;
 }
 
-/** `**mapping` in a call: keyword arguments as a plain object. */
+/**
+ * `**mapping` in a call: keyword arguments as a plain object.
+ * @example
+ * kwargsOf(new Map([["c", 3]])) // { c: 3 }
+ */
 export function kwargsOf(v: unknown): Record<string, unknown> {
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [pyStr(k), x]));
   if (isPlainObject(v)) return v;
@@ -626,7 +703,11 @@ export function kwargsOf(v: unknown): Record<string, unknown> {
   return typeError(`argument after ** must be a mapping, not ${typeName(v)}`);
 }
 
-/** `{% set ns.attr = value %}`: only namespaces may be assigned to. */
+/**
+ * `{% set ns.attr = value %}`: only namespaces may be assigned to.
+ * @example
+ * setNamespaceAttr(ns, "count", 1) // {% set ns.count = 1 %}
+ */
 export function setNamespaceAttr(ns: unknown, attr: string, value: unknown): void {
   if (!(ns instanceof Namespace)) throw new TemplateRuntimeError("cannot assign attribute on non-namespace object");
   (ns as unknown as Record<string, unknown>)[attr] = value;

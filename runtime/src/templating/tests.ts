@@ -6,7 +6,11 @@ import { BlockReference, LoopContext, Macro } from "./runtime.js";
 import { isFloat, isMapping, isNumber, num, pyCompare, pyEq, Undefined, withSignature } from "./values.js";
 import { contains } from "./runtime.js";
 
-/** What tests need from the environment. */
+/**
+ * What tests need from the environment.
+ * @example
+ * builtinTests().filter(env, "upper") // true when env has an `upper` filter
+ */
 export interface TestEnv {
   filters: Record<string, unknown>;
   tests: Record<string, unknown>;

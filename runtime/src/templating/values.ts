@@ -19,22 +19,38 @@ export class PyFloat {
   }
 }
 
-/** Makes a float result: integral values keep their float-ness in a PyFloat. */
+/**
+ * Makes a float result: integral values keep their float-ness in a PyFloat.
+ * @example
+ * String(mkFloat(2)) // "2.0"
+ */
 export function mkFloat(n: number): number | PyFloat {
   return Number.isInteger(n) ? new PyFloat(n) : n;
 }
 
-/** True for Python floats (PyFloat or a non-integral number). */
+/**
+ * True for Python floats (PyFloat or a non-integral number).
+ * @example
+ * isFloat(1.5) // true; isFloat(2) // false
+ */
 export function isFloat(v: unknown): boolean {
   return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
 }
 
-/** True for Python numbers (int, float; booleans excluded). */
+/**
+ * True for Python numbers (int, float; booleans excluded).
+ * @example
+ * isNumber(new PyFloat(1)) // true
+ */
 export function isNumber(v: unknown): v is number | PyFloat {
   return typeof v === "number" || v instanceof PyFloat;
 }
 
-/** The JS number of an int/float/bool. */
+/**
+ * The JS number of an int/float/bool.
+ * @example
+ * num(new PyFloat(2)) // 2
+ */
 export function num(v: unknown): number {
   return typeof v === "number" ? v : v instanceof PyFloat ? v.value : typeof v === "boolean" ? (v ? 1 : 0) : NaN;
 }
@@ -62,12 +78,20 @@ export function tuple<T>(items: T[]): T[] {
   return items;
 }
 
-/** True when an array was made by {@link tuple}. */
+/**
+ * True when an array was made by {@link tuple}.
+ * @example
+ * isTuple(tuple([1])) // true
+ */
 export function isTuple(v: unknown): boolean {
   return Array.isArray(v) && (v as unknown as Record<symbol, boolean>)[TUPLE] === true;
 }
 
-/** Python's repr of a float: shortest round-trip digits, exponent outside 1e-4 ≤ |x| < 1e16. */
+/**
+ * Python's repr of a float: shortest round-trip digits, exponent outside 1e-4 ≤ |x| < 1e16.
+ * @example
+ * floatRepr(1e16) // "1e+16"; floatRepr(0.1) // "0.1"
+ */
 export function floatRepr(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (n === Infinity) return "inf";
@@ -96,24 +120,40 @@ export function floatRepr(n: number): string {
   return neg ? "-" + out : out;
 }
 
-/** A plain JS object used as a Python dict. */
+/**
+ * A plain JS object used as a Python dict.
+ * @example
+ * isPlainObject({ a: 1 }) // true; isPlainObject(new Date()) // false
+ */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== "object") return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
-/** True for Python mappings: plain objects and Maps. */
+/**
+ * True for Python mappings: plain objects and Maps.
+ * @example
+ * isMapping(new Map()) // true
+ */
 export function isMapping(v: unknown): v is Record<string, unknown> | Map<unknown, unknown> {
   return v instanceof Map || isPlainObject(v);
 }
 
-/** Keys of a mapping in insertion order. */
+/**
+ * Keys of a mapping in insertion order.
+ * @example
+ * mappingKeys({ a: 1, b: 2 }) // ["a", "b"]
+ */
 export function mappingKeys(v: Record<string, unknown> | Map<unknown, unknown>): unknown[] {
   return v instanceof Map ? [...v.keys()] : Object.keys(v);
 }
 
-/** A dict key as Python hashes it: `True == 1`, `1.0 == 1`, Markup as its text. */
+/**
+ * A dict key as Python hashes it: `True == 1`, `1.0 == 1`, Markup as its text.
+ * @example
+ * dictKey(true) // 1
+ */
 export function dictKey(key: unknown): unknown {
   if (typeof key === "boolean") return key ? 1 : 0;
   if (key instanceof PyFloat) return key.value;
@@ -121,7 +161,11 @@ export function dictKey(key: unknown): unknown {
   return key;
 }
 
-/** Looks up a key in a mapping; JS `undefined` when missing. Plain objects only have string keys. */
+/**
+ * Looks up a key in a mapping; JS `undefined` when missing. Plain objects only have string keys.
+ * @example
+ * mappingGet({ "1": "one" }, 1) // undefined (Python: no int key 1)
+ */
 export function mappingGet(v: Record<string, unknown> | Map<unknown, unknown>, key: unknown): unknown {
   if (v instanceof Map) return v.get(dictKey(key));
   const k = dictKey(key);
@@ -137,14 +181,22 @@ export class Kwargs {
   constructor(readonly values: Record<string, unknown>) {}
 }
 
-/** How a built-in wants to be called: named parameters (for keyword arguments) and what is passed first. */
+/**
+ * How a built-in wants to be called: named parameters (for keyword arguments) and what is passed first.
+ * @example
+ * withSignature((s: string, n = 1) => s.repeat(n), { params: ["s", "n"] })
+ */
 export interface Signature {
   params?: string[];
   pass?: "environment" | "evalContext" | "context";
   varKwargs?: boolean;
 }
 
-/** Where a function's {@link Signature} is stored. */
+/**
+ * Where a function's {@link Signature} is stored.
+ * @example
+ * (fn as any)[SIGNATURE]?.params // ["s", "n"]
+ */
 export const SIGNATURE = Symbol("jinja.signature");
 
 /**
@@ -172,7 +224,11 @@ export class PyGenerator {
   }
 }
 
-/** Python type name of a value, as in error messages. */
+/**
+ * Python type name of a value, as in error messages.
+ * @example
+ * typeName([]) // "list"; typeName(null) // "NoneType"
+ */
 export function typeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
   if (typeof v === "boolean") return "bool";
@@ -196,7 +252,7 @@ function objectTypeRepr(v: unknown): string {
 const NON_PRINTABLE_RE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
 /** Python's repr of a string. */
-export function strRepr(s: string): string {
+function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
@@ -214,10 +270,18 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-/** Hook so markup.ts can give Markup its repr without an import cycle. */
+/**
+ * Hook so markup.ts can give Markup its repr without an import cycle.
+ * @example
+ * HTML in new Markup("x") // true
+ */
 export const HTML = Symbol.for("jinja.__html__");
 
-/** Python's repr() of a template value. */
+/**
+ * Python's repr() of a template value.
+ * @example
+ * pyRepr(["a", 1, null]) // "['a', 1, None]"
+ */
 export function pyRepr(v: unknown, sortKeys = false): string {
   if (typeof v === "string") return strRepr(v);
   if (v !== null && typeof v === "object" && HTML in v) return `Markup(${strRepr(String(v))})`;
@@ -241,7 +305,11 @@ export function pyRepr(v: unknown, sortKeys = false): string {
   return pyStr(v);
 }
 
-/** Python's str() of a template value (what `{{ }}` prints before escaping). */
+/**
+ * Python's str() of a template value (what `{{ }}` prints before escaping).
+ * @example
+ * pyStr(true) // "True"; pyStr(null) // "None"
+ */
 export function pyStr(v: unknown): string {
   switch (typeof v) {
     case "string": return v;
@@ -260,7 +328,11 @@ export function pyStr(v: unknown): string {
   return String(v);
 }
 
-/** Python truthiness. */
+/**
+ * Python truthiness.
+ * @example
+ * truthy([]) // false; truthy("0") // true
+ */
 export function truthy(v: unknown): boolean {
   if (typeof v === "boolean") return v;
   if (v === null || v === undefined) return false;
@@ -276,7 +348,11 @@ export function truthy(v: unknown): boolean {
   return true;
 }
 
-/** Python `==`. */
+/**
+ * Python `==`.
+ * @example
+ * pyEq(1, new PyFloat(1)) // true; pyEq("1", 1) // false
+ */
 export function pyEq(a: unknown, b: unknown): boolean {
   if (a instanceof Undefined || b instanceof Undefined) {
     if (a instanceof Undefined) a.eqCheck();
@@ -309,7 +385,11 @@ export function pyEq(a: unknown, b: unknown): boolean {
 
 const SURROGATE_RE = /[\ud800-\udfff]/;
 
-/** True when a string has characters outside the BMP (JS length and indexes differ from Python's). */
+/**
+ * True when a string has characters outside the BMP (JS length and indexes differ from Python's).
+ * @example
+ * hasAstral("a😀") // true
+ */
 export function hasAstral(s: string): boolean {
   return SURROGATE_RE.test(s);
 }
@@ -326,7 +406,11 @@ function compareCodePoints(x: string, y: string): number {
   return a.length - b.length;
 }
 
-/** Python ordering: negative, zero or positive; throws Python's TypeError message for unorderable types. */
+/**
+ * Python ordering: negative, zero or positive; throws Python's TypeError message for unorderable types.
+ * @example
+ * pyCompare("a", "b") // -1
+ */
 export function pyCompare(a: unknown, b: unknown, op = "<"): number {
   const an = isNumber(a) || typeof a === "boolean";
   const bn = isNumber(b) || typeof b === "boolean";
@@ -451,7 +535,11 @@ export class DebugUndefined extends Undefined {
   }
 }
 
-/** The constructor type of the Undefined kinds. */
+/**
+ * The constructor type of the Undefined kinds.
+ * @example
+ * const kind: UndefinedClass = StrictUndefined;
+ */
 export type UndefinedClass = new (o?: { hint?: string | undefined; obj?: unknown; name?: unknown; hasObj?: boolean }) => Undefined;
 
 /** The exact decimal digits of a finite double: `digits × 10^-scale` equals it exactly. */
@@ -500,7 +588,11 @@ export function toFixedPy(x: number, ndigits: number): string {
   return (neg && /[1-9]/.test(text) ? "-" : neg ? "-" : "") + text;
 }
 
-/** Python's round(x, ndigits) for floats. */
+/**
+ * Python's round(x, ndigits) for floats.
+ * @example
+ * pyRound(2.675, 2) // 2.67; pyRound(2.5, 0) // 2
+ */
 export function pyRound(x: number, ndigits: number): number {
   if (!Number.isFinite(x)) return x;
   if (ndigits < 0) {
