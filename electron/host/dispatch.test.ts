@@ -145,6 +145,8 @@ describe("dispatch", () => {
     expect(await dispatch("projects.current", {})).toEqual({ ok: true, result: { project: null } });
     expect(seen.at(-1)).toEqual({ event: "project.changed", payload: { project: null } });
     expect(await dispatch("projects.open", { dir: join(scratch, "missing") })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await dispatch("projects.open", { dir: "/" })).toMatchObject({ ok: false, error: { code: "bad-request", message: expect.stringContaining("whole disk") } });
+    expect(await dispatch("projects.open", { dir: "~" })).toMatchObject({ ok: false, error: { code: "bad-request", message: expect.stringContaining("home folder") } });
   });
 
   it("reopens the project that was open when the Studio stopped, but not one that was closed", async () => {

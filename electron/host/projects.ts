@@ -4,7 +4,7 @@
  */
 import { cp, mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { homedir } from "node:os";
-import { basename, isAbsolute, join, resolve } from "node:path";
+import { basename, isAbsolute, join, parse, resolve } from "node:path";
 import type { ProjectInfo, RecentProject, StarterInfo } from "../api/contract.js";
 import { HostFailure } from "../api/errors.js";
 import { isRecord } from "../api/validate.js";
@@ -78,6 +78,11 @@ export async function findProject(dir: string): Promise<ProjectInfo> {
     throw error;
   });
   if (!(await stat(real)).isDirectory()) throw new HostFailure("not-a-directory", `${dir} is a file, not a folder.`);
+  // Watching a whole disk or home folder would exhaust the system's file watchers.
+  const home = await realpath(homedir()).catch(() => homedir());
+  if (real === parse(real).root || real === home) {
+    throw new HostFailure("bad-request", `${real} is a whole ${real === home ? "home folder" : "disk"}; open the project's own folder.`);
+  }
   return { dir: real, name: basename(real) };
 }
 
