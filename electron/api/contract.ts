@@ -183,7 +183,8 @@ export interface StudioMethods {
    * Electron only (browser mode fails with `unsupported`: use an iframe there): shows the user's app in
    * a native view over the given area of the window (CSS pixels of the Studio's page), in its own
    * session with no Node and no preload. `url` must be a loopback http URL. Loads `url` when it differs
-   * from the shown one, or when `reload` is true.
+   * from the shown one, or when `reload` is true. The view is native and covers the page's own
+   * elements in that area: hide it while a dialog or menu of the page overlaps it.
    */
   "preview.show": { request: { url: string; bounds: PreviewBounds; reload?: boolean }; result: Empty };
   /** Hides the native preview view (keeping its page). */
