@@ -33,7 +33,7 @@ function workerFor(label: string): Worker {
   if (label === "typescript" || label === "javascript") return new TsWorker();
   if (label === "json") return new JsonWorker();
   if (label === "css" || label === "scss" || label === "less") return new CssWorker();
-  if (label === "html" || label === "handlebars" || label === "razor") return new HtmlWorker();
+  if (label === "html" || label === "handlebars" || label === "razor" || label === JINJA_LANGUAGE_ID) return new HtmlWorker();
   return new EditorWorker();
 }
 
@@ -76,6 +76,22 @@ function registerJinja(templateNames: () => readonly string[]): void {
   });
   monaco.languages.setMonarchTokensProvider(JINJA_LANGUAGE_ID, jinjaMonarch);
   monaco.languages.setLanguageConfiguration(JINJA_LANGUAGE_ID, jinjaLanguageConfiguration);
+  // HTML tag and attribute completion, hovers and folding in templates; no HTML formatter or
+  // validator, which do not understand Jinja tags and would mangle or flag them.
+  monaco.html.registerHTMLLanguageService(JINJA_LANGUAGE_ID, undefined, {
+    completionItems: true,
+    hovers: true,
+    documentSymbols: true,
+    links: true,
+    documentHighlights: true,
+    rename: true,
+    colors: false,
+    foldingRanges: true,
+    diagnostics: false,
+    selectionRanges: true,
+    documentFormattingEdits: false,
+    documentRangeFormattingEdits: false,
+  });
   monaco.languages.registerCompletionItemProvider(JINJA_LANGUAGE_ID, {
     triggerCharacters: ['"', "'", " ", "{", "/"],
     provideCompletionItems(model, position) {
