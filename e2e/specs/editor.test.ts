@@ -88,7 +88,7 @@ describe("editing files", () => {
     expect(readFileSync(join(dir, "templates/index.html"), "utf8")).toBe(original);
   });
 
-  test("offers Flask globals and template names in Jinja templates", async ({ studio }) => {
+  test("offers Flask globals, template names and HTML tags in Jinja templates", async ({ studio }) => {
     await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);
     const editor = new EditorPage(studio.page);
@@ -99,6 +99,9 @@ describe("editing files", () => {
     await studio.page.keyboard.press("Control+End");
     await studio.page.keyboard.type('\n{% include "');
     await editor.suggestion("base.html").waitFor();
+    await studio.page.keyboard.press("Escape");
+    await studio.page.keyboard.type("\n<butt");
+    await editor.suggestion("button").waitFor();
   });
 
   test("knows Vial's API in TypeScript files", async ({ studio }) => {
