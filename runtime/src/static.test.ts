@@ -288,9 +288,11 @@ describe("the static route and sendFile in an app", () => {
   ])("answers %s without leaving the static folder", async (path) => {
     const port = await start();
     const res = await raw(port, path);
-    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeGreaterThanOrEqual(300);
     expect(res.status).toBeLessThan(500);
     expect(res.body).not.toContain("SECRET");
+    // The router may redirect a doubled slash (%2f decoded next to `/`) to its merged form: still inside /static/.
+    if (res.status < 400) expect(String(res.headers["location"])).toMatch(/^(http:\/\/[^/]+)?\/static\/[^/]/);
   });
 
   it("streams a big static file through the app", async () => {
