@@ -351,7 +351,7 @@ class Compiler {
         this.emit(`if (truthy(${this.expr(s.test)})) {`);
         this.stmts(s.body);
         for (const e of s.elif) {
-          this.emit(`} else if (truthy(${this.expr(e.test)})) {`);
+          this.emit(`} else if ((P = ${e.test.start}, truthy(${this.expr(e.test)}))) {`);
           this.stmts(e.body);
         }
         if (s.else_.length) {
@@ -395,7 +395,6 @@ class Compiler {
         return;
       }
       case "With": {
-        this.pos(s);
         const values = s.values.map((v) => {
           const t = this.temp();
           this.emit(`${t} = ${this.expr(v)};`);

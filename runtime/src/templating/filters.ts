@@ -539,7 +539,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
         return mkFloat(pyRound(x, p));
       }
       const f = 10 ** p;
-      return mkFloat((method === "ceil" ? Math.ceil(x * f) : Math.floor(x * f)) / f);
+      return mkFloat((method === "ceil" ? Math.ceil(x * f) : Math.floor(x * f)) / f + 0);
     }, { params: ["value", "precision", "method"] }),
     safe: withSignature((value: unknown) => markSafe(value), { params: ["value"] }),
     select: withSignature((ctx: Context, value: unknown, ...args: unknown[]) => selectOrReject(ctx, ctx.environment as unknown as FilterEnv, value, args, (b) => b, false), { ...contextSig, params: ["value"] }),
@@ -631,7 +631,8 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       return v instanceof Markup ? new Markup(v.value.toUpperCase()) : v.toUpperCase();
     }, { params: ["s"] }),
     urlencode: withSignature((value: unknown) => {
-      if (typeof value === "string" || value instanceof Markup) return urlQuote(value, false);
+      const iterable = Array.isArray(value) || isMapping(value) || (value !== null && typeof value === "object" && Symbol.iterator in value);
+      if (typeof value === "string" || value instanceof Markup || !iterable) return urlQuote(value, false);
       const pairs: unknown[] = isMapping(value) ? mappingKeys(value).map((k) => [k, value instanceof Map ? value.get(k) : (value as Record<string, unknown>)[k as string]]) : list(value);
       return pairs.map((p) => {
         const [k, v] = iterate(p);

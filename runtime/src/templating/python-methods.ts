@@ -215,8 +215,16 @@ const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
     return out;
   },
   join: (s, items) => iterStrings(items).join(s),
-  startswith: (s, p) => prefixArg(p).some((x) => s.startsWith(x)),
-  endswith: (s, p) => prefixArg(p).some((x) => s.endsWith(x)),
+  startswith: (s, p, start, end) => {
+    const [a, b] = sliceBounds(s.length, start, end);
+    const part = b < a ? null : s.slice(a, b);
+    return part !== null && prefixArg(p).some((x) => part.startsWith(x));
+  },
+  endswith: (s, p, start, end) => {
+    const [a, b] = sliceBounds(s.length, start, end);
+    const part = b < a ? null : s.slice(a, b);
+    return part !== null && prefixArg(p).some((x) => part.endsWith(x));
+  },
   replace: (s, old, nw, count) => pyReplace(s, old, nw, count),
   find: (s, sub, start, end) => findIn(s, sub, start, end, false),
   rfind: (s, sub, start, end) => findIn(s, sub, start, end, true),
@@ -244,9 +252,9 @@ const STR_METHODS: Record<string, (s: string, ...a: unknown[]) => unknown> = {
     const sign = s[0] === "-" || s[0] === "+" ? (s[0] as string) : "";
     return sign + s.slice(sign.length).padStart(num(w) - sign.length, "0");
   },
-  isdigit: (s) => /^\d+$/.test(s),
-  isdecimal: (s) => /^\d+$/.test(s),
-  isnumeric: (s) => /^\d+$/.test(s),
+  isdigit: (s) => /^(?:\p{Nd}|[\u00B2\u00B3\u00B9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247C\u2488-\u2490\u24EA\u24F5-\u24FD\u24FF\u2776-\u277E\u2780-\u2788\u278A-\u2792])+$/u.test(s),
+  isdecimal: (s) => /^\p{Nd}+$/u.test(s),
+  isnumeric: (s) => /^\p{N}+$/u.test(s),
   isalpha: (s) => /^\p{L}+$/u.test(s),
   isalnum: (s) => /^[\p{L}\p{N}]+$/u.test(s),
   isspace: (s) => /^\s+$/.test(s),
