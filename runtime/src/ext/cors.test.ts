@@ -142,6 +142,11 @@ describe("CORS", () => {
     expect(site.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("refuses a maxAge that is not a number of seconds", () => {
+    expect(() => new CORS(undefined, { maxAge: -1 })).toThrow("CORS maxAge must be a number of seconds (0 or more), not -1.");
+    expect(() => new CORS(undefined, { maxAge: Number.NaN })).toThrow(/not NaN/);
+  });
+
   it("tells whether an origin is allowed by a function", () => {
     const cors = new CORS(undefined, { origins: (origin) => origin.endsWith(".test") });
     expect(cors.allows("http://a.test")).toBe(true);

@@ -79,6 +79,9 @@ export class CORS {
   readonly options: Required<Omit<CorsOptions, "maxAge">> & { maxAge: number | undefined };
 
   constructor(app?: CorsTarget, options: CorsOptions = {}) {
+    if (options.maxAge !== undefined && !(Number.isFinite(options.maxAge) && options.maxAge >= 0)) {
+      throw new TypeError(`CORS maxAge must be a number of seconds (0 or more), not ${String(options.maxAge)}.`);
+    }
     this.options = {
       origins: options.origins ?? "*",
       methods: (options.methods ?? DEFAULT_METHODS).map((method) => method.toUpperCase()),
