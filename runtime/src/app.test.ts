@@ -332,6 +332,12 @@ describe("hooks and errors", () => {
     expect((await client.get("/broken")).status).toBe(500);
   });
 
+  it("awaits thenables that are not native promises", async () => {
+    const app = quietApp();
+    app.get("/thenable", () => ({ then: (resolve: (v: unknown) => void) => resolve({ via: "thenable" }) }) as never);
+    expect((await app.testClient().get("/thenable")).json).toEqual({ via: "thenable" });
+  });
+
   it("runs hooks registered after the routes they apply to", async () => {
     const app = quietApp();
     app.get("/", () => "view");

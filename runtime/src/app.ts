@@ -62,6 +62,10 @@ interface RouteRecord extends BuildRule {
 
 const EMPTY_PIPELINE = buildPipeline([]);
 
+function isThenable(value: unknown): value is PromiseLike<ResponseReturn> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
 const SETUP_FINISHED = (method: string): string =>
   `The setup method '${method}' can no longer be called on the application. It has already handled its first request, any changes will not be applied consistently.\nMake sure all imports, decorators, functions, etc. needed to set up the application are done before running it.`;
 
@@ -341,7 +345,7 @@ export class Vial extends Scaffold {
     } catch (error) {
       return this.#run(ctx, pipeline, () => Promise.reject(error));
     }
-    if (rv instanceof Promise) return rv.then((value) => this.#complete(ctx, pipeline, value), (error) => this.#run(ctx, pipeline, () => Promise.reject(error)));
+    if (isThenable(rv)) return Promise.resolve(rv).then((value) => this.#complete(ctx, pipeline, value), (error) => this.#run(ctx, pipeline, () => Promise.reject(error)));
     return this.#complete(ctx, pipeline, rv);
   }
 
