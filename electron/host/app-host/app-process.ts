@@ -23,6 +23,10 @@ export interface AppProcessOptions {
   onOutput: (stream: "stdout" | "stderr", text: string) => void;
 }
 
+/** What Node prints on stderr when its inspector turns on (kept out of the app's output). */
+const inspectorLine = /^Debugger listening on (ws:\/\/\S+)$/;
+const inspectorNotes = new Set(["For help, see: https://nodejs.org/en/docs/inspector", "Debugger attached."]);
+
 /** How the process ended: the fault it reported, else its exit code or signal. */
 export interface AppExit {
   fault: FaultMessage | undefined;
@@ -40,6 +44,8 @@ export class AppProcess {
   readonly ended: Promise<AppExit>;
   #fault: FaultMessage | undefined;
   #killed = false;
+  #inspector: string | undefined;
+  #onInspector: (url: string) => void = () => undefined;
 
   /**
    * @example
@@ -50,8 +56,9 @@ export class AppProcess {
   constructor(opts: AppProcessOptions) {
     this.child = fork(opts.childEntry, [], {
       cwd: opts.cwd,
-      // Not the Studio's own flags (an --inspect port would clash, for one).
-      execArgv: [],
+      // Not the Studio's own flags (an --inspect port would clash, for one). The inspector stays off
+      // until the hang locator turns it on, and then takes a free port.
+      execArgv: ["--inspect-port=0"],
       env: {
         ...process.env,
         VIAL_DEBUG: "1",
@@ -63,7 +70,16 @@ export class AppProcess {
     });
     const { stdout, stderr } = this.child;
     if (stdout) readLines(stdout, (text) => opts.onOutput("stdout", text));
-    if (stderr) readLines(stderr, (text) => opts.onOutput("stderr", text));
+    if (stderr) {
+      readLines(stderr, (text) => {
+        const inspector = inspectorLine.exec(text);
+        if (inspector?.[1]) {
+          this.#inspector = inspector[1];
+          this.#onInspector(inspector[1]);
+        }
+        if (inspector === null && !inspectorNotes.has(text)) opts.onOutput("stderr", text);
+      });
+    }
     const lastWords = this.child.stdio[lastWordsFd] as Readable | null | undefined;
     if (lastWords) {
       readLines(lastWords, (text) => {
@@ -82,6 +98,18 @@ export class AppProcess {
     this.ended = new Promise((resolve) => {
       this.child.once("close", (code, signal) => resolve({ fault: this.#fault, code, signal, killed: this.#killed }));
       this.child.once("error", () => resolve({ fault: this.#fault, code: null, signal: null, killed: this.#killed }));
+    });
+  }
+
+  /** The inspector's WebSocket URL once it was turned on, or undefined after `timeoutMs`. */
+  inspectorUrl(timeoutMs: number): Promise<string | undefined> {
+    if (this.#inspector !== undefined) return Promise.resolve(this.#inspector);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      this.#onInspector = (url) => {
+        clearTimeout(timer);
+        resolve(url);
+      };
     });
   }
 

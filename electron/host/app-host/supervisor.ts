@@ -9,10 +9,11 @@ import { relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AppCompiler, runtimeExports } from "./compile.js";
 import { AppProcess, type AppExit } from "./app-process.js";
+import { activateInspector, locateLoop } from "./hang-locator.js";
 import { OutputLog, RequestLog } from "./log.js";
 import type { ChildMessage, FaultMessage } from "./protocol.js";
 import { locateInProject, templateLocation } from "./stack.js";
-import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "./types.js";
+import type { AppProblem, AppStatus, OutputLine, RequestEntry, SourceLocation } from "./types.js";
 import { Watchdog } from "./watchdog.js";
 
 export interface SupervisorOptions {
@@ -351,13 +352,16 @@ export class AppSupervisor {
     if (proc === undefined || !proc.alive) proc = this.#spawn();
     this.#active = proc;
     let hung = false;
+    let loop: SourceLocation | undefined;
     const watchdog = new Watchdog({
       timeoutMs: this.#opts.hangTimeoutMs,
       onStuck: (silentMs) => {
         if (proc !== this.#active) return;
         hung = true;
         this.#note(`The app stopped responding for ${silentMs} ms; killing it.`);
-        void proc.kill();
+        void this.#findLoop(proc, bundlePath)
+          .then((where) => (loop = where))
+          .finally(() => void proc.kill());
       },
     });
     proc.child.on("message", (message: ChildMessage) => message.type === "heartbeat" && watchdog.beat());
@@ -365,14 +369,14 @@ export class AppSupervisor {
     watchdog.start();
     if (!(await proc.warm)) {
       watchdog.stop();
-      return { ok: false, problem: this.#problemFromExit(await proc.ended, false), portTaken: false };
+      return { ok: false, problem: this.#problemFromExit(await proc.ended, false, undefined), portTaken: false };
     }
     const started = new Promise<Outcome>((resolve) => {
       const onReady = (message: ChildMessage) => message.type === "ready" && resolve({ ok: true, port: message.port });
       proc.child.on("message", onReady);
       void proc.ended.then((exit) => {
         proc.child.off("message", onReady);
-        resolve({ ok: false, problem: this.#problemFromExit(exit, hung), portTaken: exit.fault?.kind === "port" });
+        resolve({ ok: false, problem: this.#problemFromExit(exit, hung, loop), portTaken: exit.fault?.kind === "port" });
       });
       setTimeout(() => {
         resolve({
@@ -389,15 +393,15 @@ export class AppSupervisor {
     });
     proc.start({ type: "start", bundleUrl: pathToFileURL(bundlePath).href, port: this.#port, host: this.host });
     const outcome = await started;
-    if (outcome.ok) void proc.ended.then((exit) => this.#onExitAfterStart(proc, exit, () => hung));
+    if (outcome.ok) void proc.ended.then((exit) => this.#onExitAfterStart(proc, exit, hung, loop));
     return outcome;
   }
 
-  #onExitAfterStart(proc: AppProcess, exit: AppExit, hung: () => boolean): void {
-    if (proc !== this.#active || (exit.killed && !hung()) || this.#disposed) return;
+  #onExitAfterStart(proc: AppProcess, exit: AppExit, hung: boolean, loop: SourceLocation | undefined): void {
+    if (proc !== this.#active || (exit.killed && !hung) || this.#disposed) return;
     this.#active = undefined;
-    const problem = this.#addProblem(this.#problemFromExit(exit, hung()));
-    if (!hung()) {
+    const problem = this.#addProblem(this.#problemFromExit(exit, hung, loop));
+    if (!hung) {
       this.#fail(problem);
       return;
     }
@@ -414,18 +418,26 @@ export class AppSupervisor {
     void this.restart();
   }
 
-  #problemFromExit(exit: AppExit, hung: boolean): Omit<AppProblem, "id" | "time"> {
+  #problemFromExit(exit: AppExit, hung: boolean, loop: SourceLocation | undefined): Omit<AppProblem, "id" | "time"> {
     if (hung) {
       const during = this.#activeRequest === undefined ? "while loading" : `while handling ${this.#activeRequest}`;
+      const next = this.#activeRequest === undefined ? "Fix it and save to try again." : "It was restarted.";
       return {
         kind: "hang",
         severity: "error",
-        message: `The app got stuck ${during} (its event loop did not respond for ${this.#opts.hangTimeoutMs / 1000} s; an endless loop?). It was restarted.`,
+        message: `The app got stuck ${during}: its event loop did not respond for ${this.#opts.hangTimeoutMs / 1000} s (an endless loop?). ${next}`,
+        ...(loop ? { location: loop } : {}),
       };
     }
     if (exit.fault) return this.#problemFromFault(exit.fault);
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code ?? "?"}`;
     return { kind: "exit", severity: "error", message: `The app ${how}. Save a file to start it again.` };
+  }
+
+  /** Where the stuck process is looping, when its inspector answers in time. */
+  async #findLoop(proc: AppProcess, bundlePath: string): Promise<SourceLocation | undefined> {
+    const url = proc.pid !== undefined && activateInspector(proc.pid) ? await proc.inspectorUrl(1000) : undefined;
+    return url === undefined ? undefined : locateLoop(url, this.projectRoot, bundlePath);
   }
 
   #problemFromFault(fault: FaultMessage): Omit<AppProblem, "id" | "time"> {
