@@ -52,6 +52,8 @@ describe("electron-builder.yml", () => {
       "dist/electron/preload.cjs",
       "dist/web/server.js",
       "dist/renderer/index.html",
+      "dist/app-host/app-child.js",
+      "runtime/dist/index.js",
     ];
     for (const file of named) expect(existsSync(join(root, file)), file).toBe(true);
     const main = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).main;
