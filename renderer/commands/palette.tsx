@@ -3,7 +3,7 @@ import { useStore } from "../state/use-store";
 import { filePaths } from "../state/workspace";
 import { useStudio } from "../studio-context";
 import { formatKeybinding } from "./keybinding";
-import { fuzzyMatch } from "./registry";
+import { fuzzyMatch, rankPaths } from "./fuzzy";
 
 interface Item {
   id: string;
@@ -48,8 +48,7 @@ export function Palette(): ReactElement | null {
         }))
         .filter((item) => fuzzyMatch(needle, item.label));
     }
-    return filePaths(tree)
-      .filter((path) => fuzzyMatch(needle, path))
+    return rankPaths(needle, filePaths(tree))
       .slice(0, 200)
       .map((path) => ({
         id: path,

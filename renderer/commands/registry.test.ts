@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CommandRegistry, fuzzyMatch, type CommandContext } from "./registry";
+import { CommandRegistry, type CommandContext } from "./registry";
 
 const context: CommandContext = { projectOpen: true, editorFocused: false, hasActiveEditor: true };
 const ctrl = (key: string) => ({ key, ctrlKey: true, metaKey: false, shiftKey: false, altKey: false });
@@ -34,14 +34,5 @@ describe("CommandRegistry", () => {
     expect(() => registry.register({ id: "a", label: "A again", run: vi.fn() })).toThrow(/already registered/);
     dispose();
     expect(registry.get("a")).toBeUndefined();
-  });
-});
-
-describe("fuzzyMatch", () => {
-  it("matches subsequences case-insensitively", () => {
-    expect(fuzzyMatch("nf", "New File")).toBe(true);
-    expect(fuzzyMatch("apts", "app.ts")).toBe(true);
-    expect(fuzzyMatch("xyz", "app.ts")).toBe(false);
-    expect(fuzzyMatch("", "anything")).toBe(true);
   });
 });

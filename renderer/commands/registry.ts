@@ -61,16 +61,3 @@ export class CommandRegistry {
     return true;
   }
 }
-
-/** Case-insensitive subsequence match used by the palette and quick open ("nf" finds "New File"). */
-export function fuzzyMatch(query: string, text: string): boolean {
-  const needle = query.toLowerCase().replace(/\s+/g, "");
-  const haystack = text.toLowerCase();
-  let index = 0;
-  for (const char of needle) {
-    index = haystack.indexOf(char, index);
-    if (index === -1) return false;
-    index += 1;
-  }
-  return true;
-}
