@@ -236,7 +236,7 @@ class Compiler {
     const s = this.scope;
     this.scope = saved;
     this.out = savedOut;
-    const decls = [`let out = "", P = 0, t;`];
+    const decls = [`let out = "", P = 0;`];
     for (let i = 0; i < s.temps; i++) decls.push(`let t${i};`);
     for (const [name, ident] of s.resolves) {
       if (name === "self") decls.push(`const ${ident} = new TemplateReference(ctx);`);
@@ -264,13 +264,14 @@ class Compiler {
   /** Declares the names a frame assigns, starting from the value they had outside it. */
   private initStored(body: Stmt[], frame: Frame): void {
     const id = ++this.frameCounter;
+    const rootLoads = frame.toplevel ? directLoads(body) : null;
     for (const name of storedNames(body)) {
       if (frame.vars.has(name)) continue;
       const outer = this.lookup(name);
       const ident = `l${id}_${jsIdent(name)}`;
       // Jinja2: a name a frame assigns starts as the enclosing frame's local, else the context's value; at the
       // root only if the root itself reads it (inner frames reading it first see it undefined).
-      const resolved = !frame.toplevel || directLoads(body).has(name);
+      const resolved = rootLoads === null || rootLoads.has(name);
       const initial = outer ?? (resolved ? this.loadName(name) : `new env.undefinedClass({ name: ${JSON.stringify(name)} })`);
       this.emit(`let ${ident} = ${initial};`);
       frame.vars.set(name, ident);

@@ -98,11 +98,6 @@ export class Context {
     ctx.evalCtx = this.evalCtx;
     return ctx;
   }
-
-  /** Python's `'x' in context`. */
-  has(key: string): boolean {
-    return this.vars[key] !== undefined || this.parent[key] !== undefined;
-  }
 }
 
 /**
