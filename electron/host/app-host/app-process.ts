@@ -77,7 +77,7 @@ export class AppProcess {
           this.#inspector = inspector[1];
           this.#onInspector(inspector[1]);
         }
-        if (inspector === null && !inspectorNotes.has(text)) opts.onOutput("stderr", text);
+        if (inspector === null && !inspectorNotes.has(text) && !text.startsWith("Debugger ending on ")) opts.onOutput("stderr", text);
       });
     }
     const lastWords = this.child.stdio[lastWordsFd] as Readable | null | undefined;
