@@ -1,12 +1,16 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppSupervisor } from "./supervisor.js";
 import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
 import type { AppStatus } from "./types.js";
 
+const execFileAsync = promisify(execFile);
 let scratch: string;
 let childEntry: string;
 const running: AppSupervisor[] = [];
@@ -239,5 +243,34 @@ app.get("/bad", () => renderTemplate("bad.html"));
     ]);
     expect(entries[0]?.durationMs).toBeGreaterThanOrEqual(0);
     await until(() => app.output().find((line) => line.stream === "stdout" && line.text === "app says hi"));
+  });
+});
+
+describe("the app's child process", () => {
+  it("exits when the Studio process that forked it dies", async () => {
+    const dir = await project({ "app.ts": home });
+    const script = join(scratch, "studio.mjs");
+    await writeFile(
+      script,
+      `import { fork } from "node:child_process";
+const child = fork(${JSON.stringify(childEntry)}, [], {
+  cwd: ${JSON.stringify(dir)},
+  env: { ...process.env, VIAL_STUDIO_RUNTIME_URL: ${JSON.stringify(pathToFileURL(join(runtimeDir, "dist/index.js")).href)} },
+  stdio: ["ignore", "ignore", "ignore", "ipc"],
+});
+child.on("message", (m) => { if (m.type === "warm") { console.log(child.pid); process.exit(0); } });
+`,
+    );
+    const { stdout } = await execFileAsync(process.execPath, [script]);
+    const pid = Number(stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    await until(() => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    });
   });
 });

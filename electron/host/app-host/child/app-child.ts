@@ -92,6 +92,9 @@ async function start(message: ParentMessage): Promise<void> {
   }
 }
 
+// The Studio went away (even killed outright): the app must not outlive it holding the port.
+process.on("disconnect", () => realExit(0));
+
 process.on("message", (message: ParentMessage) => {
   if (message.type === "start") void start(message);
 });
