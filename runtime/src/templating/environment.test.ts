@@ -64,6 +64,13 @@ describe("values and calls", () => {
   });
 });
 
+describe("limits", () => {
+  it("refuses a range too big to build instead of exhausting memory", () => {
+    expect(() => render("{{ range(100000000)|length }}")).toThrow(/range\(\) would make more than 10000000 items/);
+    expect(render("{{ range(0, 10, 3)|list }} {{ range(3) }}")).toBe("[0, 3, 6, 9] range(0, 3)");
+  });
+});
+
 describe("undefined and errors", () => {
   it("prints undefined as empty, fails on attribute access with Jinja2's message, and strict mode fails on print", () => {
     expect(render("[{{ missing }}]")).toBe("[]");

@@ -56,6 +56,9 @@ function lipsum(n: unknown = 5, html: unknown = true, min: unknown = 20, max: un
   return truthy(html) ? new Markup(paragraphs.map((p) => `<p>${p}</p>`).join("\n\n")) : paragraphs.join("\n\n");
 }
 
+/** Ranges are materialised as lists; a bigger one would exhaust memory rather than fail cleanly. */
+const MAX_RANGE = 10_000_000;
+
 /** Python's range() as a list. */
 function range(a: unknown, b?: unknown, c?: unknown): number[] {
   for (const v of [a, b, c]) {
@@ -65,6 +68,9 @@ function range(a: unknown, b?: unknown, c?: unknown): number[] {
   }
   const [start, stop, step] = b === undefined ? [0, num(a), 1] : [num(a), num(b), c === undefined ? 1 : num(c)];
   if (step === 0) throw new TemplateRuntimeError("range() arg 3 must not be zero");
+  if (Math.ceil((stop - start) / step) > MAX_RANGE) {
+    throw new TemplateRuntimeError(`range() would make more than ${MAX_RANGE} items; templates build ranges as lists, so this one is refused`);
+  }
   const out: number[] = [];
   if (step > 0) for (let i = start; i < stop; i += step) out.push(i);
   else for (let i = start; i > stop; i += step) out.push(i);
