@@ -71,6 +71,12 @@ export class EditorPage {
     });
   }
 
+  /** Right-clicks a tab and picks an entry of its menu. */
+  async tabAction(path: string, action: "Close" | "Close Others" | "Close All"): Promise<void> {
+    await this.tab(path).click({ button: "right" });
+    await this.page.getByTestId("context-menu").getByRole("menuitem", { name: action, exact: true }).click();
+  }
+
   async closeTab(path: string): Promise<void> {
     await this.tab(path).hover();
     await this.tab(path).getByRole("button", { name: /^Close / }).click();

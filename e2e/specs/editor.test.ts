@@ -36,7 +36,7 @@ describe("editing files", () => {
     await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 2, Col 1");
   });
 
-  test("opens files with quick open and keeps one tab per file", async ({ studio }) => {
+  test("opens files with quick open, keeps one tab per file, closes the others from the tab menu", async ({ studio }) => {
     await openWebsiteProject(studio);
     const editor = new EditorPage(studio.page);
     const workbench = new WorkbenchPage(studio.page);
@@ -47,6 +47,9 @@ describe("editing files", () => {
     expect(await editor.tabPaths()).toEqual(["templates/base.html", "app.ts"]);
     await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("templates/base.html");
     await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
+
+    await editor.tabAction("app.ts", "Close Others");
+    await expect.poll(() => editor.tabPaths()).toEqual(["app.ts"]);
   });
 
   test("keeps each file's cursor when switching tabs", async ({ studio }) => {

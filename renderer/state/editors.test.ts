@@ -76,6 +76,16 @@ describe("EditorsStore", () => {
     });
   });
 
+  it("closes the other tabs and keeps the one asked for", async () => {
+    const { host, editors } = setup();
+    for (const path of ["a.ts", "b.ts", "c.ts"]) {
+      host.write(path, path);
+      await editors.open(path);
+    }
+    expect(await editors.closeAll("b.ts")).toBe(true);
+    expect(editors.state.get()).toEqual({ tabs: [{ path: "b.ts", dirty: false }], active: "b.ts" });
+  });
+
   it("cycles through tabs in both directions, wrapping around", async () => {
     const { host, editors } = setup();
     for (const path of ["a.ts", "b.ts", "c.ts"]) {

@@ -104,10 +104,10 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
     return true;
   }
 
-  /** Closes every tab, asking about each unsaved one; stops at the first Cancel. */
-  async closeAll(): Promise<boolean> {
+  /** Closes every tab (but `keep`), asking about each unsaved one; stops at the first Cancel. */
+  async closeAll(keep?: string): Promise<boolean> {
     for (const tab of [...this.state.get().tabs]) {
-      if (!(await this.close(tab.path))) return false;
+      if (tab.path !== keep && !(await this.close(tab.path))) return false;
     }
     return true;
   }

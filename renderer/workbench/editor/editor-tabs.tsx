@@ -1,55 +1,75 @@
-import type { ReactElement } from "react";
+import { useState, type ReactElement } from "react";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
+import { ContextMenu } from "../../ui/context-menu";
 import { Icon } from "../../ui/icons";
 
 /** One tab per open file: the name, a dot while unsaved, and a close button. Middle-click closes. */
 export function EditorTabs(): ReactElement {
   const studio = useStudio();
   const { tabs, active } = useStore(studio.editors.state);
+  const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const close = (path: string) => void studio.attempt(() => studio.editors.close(path));
   return (
-    <div className="editor-tabs" role="tablist" aria-label="Open editors" data-testid="editor-tabs">
-      {tabs.map((tab) => {
-        const name = tab.path.split("/").pop() ?? tab.path;
-        const isActive = tab.path === active;
-        return (
-          <div
-            key={tab.path}
-            className={`editor-tab ${isActive ? "is-active" : ""} ${tab.dirty ? "is-dirty" : ""}`}
-            role="tab"
-            aria-selected={isActive}
-            aria-label={tab.dirty ? `${name}, unsaved` : name}
-            title={tab.path}
-            data-testid="editor-tab"
-            data-path={tab.path}
-            data-dirty={tab.dirty}
-            tabIndex={isActive ? 0 : -1}
-            onClick={() => studio.editors.activate(tab.path)}
-            onAuxClick={(event) => {
-              if (event.button === 1) close(tab.path);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" || event.key === " ") studio.editors.activate(tab.path);
-            }}
-          >
-            <span className="editor-tab-name">{name}</span>
-            <button
-              type="button"
-              className="editor-tab-close"
-              aria-label={`Close ${name}`}
-              title={tab.dirty ? "Unsaved changes: close" : "Close"}
-              onClick={(event) => {
-                event.stopPropagation();
-                close(tab.path);
+    <>
+      <div className="editor-tabs" role="tablist" aria-label="Open editors" data-testid="editor-tabs">
+        {tabs.map((tab) => {
+          const name = tab.path.split("/").pop() ?? tab.path;
+          const isActive = tab.path === active;
+          return (
+            <div
+              key={tab.path}
+              className={`editor-tab ${isActive ? "is-active" : ""} ${tab.dirty ? "is-dirty" : ""}`}
+              role="tab"
+              aria-selected={isActive}
+              aria-label={tab.dirty ? `${name}, unsaved` : name}
+              title={tab.path}
+              data-testid="editor-tab"
+              data-path={tab.path}
+              data-dirty={tab.dirty}
+              tabIndex={isActive ? 0 : -1}
+              onClick={() => studio.editors.activate(tab.path)}
+              onContextMenu={(event) => {
+                event.preventDefault();
+                setMenu({ path: tab.path, x: event.clientX, y: event.clientY });
+              }}
+              onAuxClick={(event) => {
+                if (event.button === 1) close(tab.path);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" || event.key === " ") studio.editors.activate(tab.path);
               }}
             >
-              <span className="dirty-dot" aria-hidden="true" />
-              <Icon name="close" size={14} />
-            </button>
-          </div>
-        );
-      })}
-    </div>
+              <span className="editor-tab-name">{name}</span>
+              <button
+                type="button"
+                className="editor-tab-close"
+                aria-label={`Close ${name}`}
+                title={tab.dirty ? "Unsaved changes: close" : "Close"}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  close(tab.path);
+                }}
+              >
+                <span className="dirty-dot" aria-hidden="true" />
+                <Icon name="close" size={14} />
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          items={[
+            { label: "Close", run: () => close(menu.path) },
+            { label: "Close Others", run: () => void studio.attempt(() => studio.editors.closeAll(menu.path)) },
+            { label: "Close All", run: () => void studio.attempt(() => studio.editors.closeAll()) },
+          ]}
+        />
+      )}
+    </>
   );
 }

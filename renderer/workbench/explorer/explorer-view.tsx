@@ -3,7 +3,7 @@ import type { FileNode } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
-import { ContextMenu, type MenuItem } from "./context-menu";
+import { ContextMenu, type MenuItem } from "../../ui/context-menu";
 import { deleteEntry, renameEntry } from "./file-actions";
 import { FileTree } from "./file-tree";
 
