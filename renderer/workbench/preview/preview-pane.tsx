@@ -123,7 +123,9 @@ export function PreviewPane(): ReactElement {
                     Start the app
                   </button>
                 </>
-              ) : null}
+              ) : (
+                <p>The app stopped on an error (see Problems). Fix it and save to start it again.</p>
+              )}
             </div>
           )}
         </div>
