@@ -58,7 +58,6 @@ export function createStudio(client: StudioClient, models: ModelRegistry<MonacoM
     cursor: createStore<CursorPosition | null>(null),
     commandContext: () => ({
       projectOpen: workspace.state.get().project !== null,
-      editorFocused: layout.state.get().editorFocused,
       hasActiveEditor: editors.state.get().active !== null,
     }),
     async attempt(action) {

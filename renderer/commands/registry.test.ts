@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { CommandRegistry, type CommandContext } from "./registry";
 
-const context: CommandContext = { projectOpen: true, editorFocused: false, hasActiveEditor: true };
+const context: CommandContext = { projectOpen: true, hasActiveEditor: true };
 const ctrl = (key: string) => ({ key, ctrlKey: true, metaKey: false, shiftKey: false, altKey: false });
 
 describe("CommandRegistry", () => {

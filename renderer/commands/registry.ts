@@ -3,7 +3,6 @@ import { matchesKeybinding, type KeyPress, type Platform } from "./keybinding";
 /** Named conditions a command may require; the workbench reports which ones currently hold. */
 export interface CommandContext {
   projectOpen: boolean;
-  editorFocused: boolean;
   hasActiveEditor: boolean;
 }
 

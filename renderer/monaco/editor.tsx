@@ -9,7 +9,7 @@ import { useStudio } from "../studio-context";
  */
 export function CodeEditor({ path }: { path: string | null }): ReactElement {
   const studio = useStudio();
-  const { editors, layout, cursor } = studio;
+  const { editors, cursor } = studio;
   const settings = useStore(studio.settings.settings);
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -36,8 +36,6 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
     const subscriptions = [
       editor.onDidChangeCursorPosition(reportCursor),
       editor.onDidChangeModel(reportCursor),
-      editor.onDidFocusEditorWidget(() => layout.setEditorFocused(true)),
-      editor.onDidBlurEditorWidget(() => layout.setEditorFocused(false)),
     ];
     return () => {
       if (shownPath.current) editors.models.saveViewState(shownPath.current, editor.saveViewState());
@@ -46,7 +44,7 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
       editorRef.current = null;
       cursor.set(null);
     };
-  }, [editors, layout, cursor]);
+  }, [editors, cursor]);
 
   useEffect(() => {
     const editor = editorRef.current;

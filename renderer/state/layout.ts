@@ -9,8 +9,6 @@ export interface LayoutState {
   /** Id of the side-bar view shown (see workbench/views.ts). */
   activeView: string;
   palette: PaletteMode | null;
-  /** True while the Monaco editor has keyboard focus. */
-  editorFocused: boolean;
 }
 
 /** Which parts of the workbench are showing. Their sizes live in settings (remembered by the host). */
@@ -21,7 +19,6 @@ export class LayoutStore {
     previewVisible: true,
     activeView: "explorer",
     palette: null,
-    editorFocused: false,
   });
 
   toggle(part: "sidebarVisible" | "panelVisible" | "previewVisible"): void {
@@ -48,9 +45,5 @@ export class LayoutStore {
 
   closePalette(): void {
     this.state.set((state) => ({ ...state, palette: null }));
-  }
-
-  setEditorFocused(editorFocused: boolean): void {
-    this.state.set((state) => (state.editorFocused === editorFocused ? state : { ...state, editorFocused }));
   }
 }
