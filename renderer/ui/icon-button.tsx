@@ -7,7 +7,6 @@ export function IconButton(props: {
   label: string;
   onClick: () => void;
   testId?: string;
-  pressed?: boolean;
 }): ReactElement {
   return (
     <button
@@ -15,7 +14,6 @@ export function IconButton(props: {
       className="icon-button"
       aria-label={props.label}
       title={props.label}
-      aria-pressed={props.pressed}
       data-testid={props.testId}
       onClick={(event) => {
         event.stopPropagation();
