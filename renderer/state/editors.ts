@@ -228,10 +228,6 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
     this.#hotExitTimers.clear();
   }
 
-  isDirty(path: string): boolean {
-    return this.models.isDirty(path);
-  }
-
   #saved(path: string, mtimeMs: number, content: string): void {
     this.#baseMtime.set(path, mtimeMs);
     if (this.models.get(path)?.getValue() === content) this.models.markSaved(path);
