@@ -3,6 +3,7 @@ import { Vial } from "../app.js";
 import { Blueprint } from "../blueprint.js";
 import type { FileReader } from "../files.js";
 import { g, request } from "../globals.js";
+import { flash } from "../sessions.js";
 import { templateRendered } from "../signals.js";
 import type { TemplateError } from "./errors.js";
 import { renderTemplate, renderTemplateString } from "./flask.js";
@@ -91,6 +92,22 @@ describe("Flask templating", () => {
     app.get("/home", () => renderTemplate("home.html"));
     expect((await get(app, "/admin/")).body).toBe("/admin/?page=2|/admin/|ada|False|Vial|admin|explicit|X!|True|42");
     expect((await get(app, "/home")).body).toBe("|Vial");
+  });
+
+  it("shows flashed messages from the session through get_flashed_messages", async () => {
+    const files = memoryFiles({ "/app/templates/show.html": "{% for c, m in get_flashed_messages(with_categories=true) %}{{ c }}:{{ m }};{% endfor %}|{{ get_flashed_messages() }}" });
+    const app = new Vial({ root: "/app", files, staticFolder: null });
+    app.config.SECRET_KEY = "test-secret";
+    app.get("/set", () => {
+      flash("saved <ok>", "info");
+      return "set";
+    });
+    app.get("/show", () => renderTemplate("show.html"));
+    const first = await app.fetch(new Request("http://localhost/set"));
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).not.toBe("");
+    const shown = await app.fetch(new Request("http://localhost/show", { headers: { cookie } }));
+    expect(await shown.text()).toBe("info:saved &lt;ok&gt;;|[&#39;saved &lt;ok&gt;&#39;]");
   });
 
   it("sends templateRendered and reloads changed templates in debug mode", async () => {

@@ -43,10 +43,10 @@ function jinjaEnv(app: Vial): Environment {
     env = new Environment({ loader: new ChoiceLoader(folders.map((f) => new FileSystemLoader(app.files, f))), autoescape: selectAutoescape });
     env.filters.tojson = withSignature((value: unknown, indent: unknown = null) => htmlSafeJson(value, indent === null ? null : Number(indent)), { params: ["value", "indent"] });
     env.globals.url_for = (endpoint: string, kw?: Kwargs) => urlFor(endpoint, (kw instanceof Kwargs ? kw.values : {}) as UrlForValues);
-    env.globals.get_flashed_messages = withSignature(
-      (withCategories: unknown = false, categoryFilter: unknown = []) => getFlashedMessages({ withCategories: truthy(withCategories), categoryFilter: Array.isArray(categoryFilter) ? categoryFilter.map(String) : [] } as { withCategories: true }),
-      { params: ["with_categories", "category_filter"] },
-    );
+    env.globals.get_flashed_messages = withSignature((withCategories: unknown = false, categoryFilter: unknown = []) => {
+      const filter = Array.isArray(categoryFilter) ? categoryFilter.map(String) : [];
+      return truthy(withCategories) ? getFlashedMessages({ withCategories: true, categoryFilter: filter }) : getFlashedMessages({ categoryFilter: filter });
+    }, { params: ["with_categories", "category_filter"] });
     environments.set(app, env);
     syncHelpers(app, env);
   } else if (!app.frozen) syncHelpers(app, env);
