@@ -51,6 +51,11 @@ export class ExplorerPage {
     await this.item(path).click();
   }
 
+  /** Drags a row onto another (a folder, or a file whose folder receives it). */
+  async dragTo(path: string, target: string): Promise<void> {
+    await this.item(path).dragTo(this.item(target));
+  }
+
   async contextAction(path: string, action: "New File…" | "New Folder…" | "Rename…" | "Delete"): Promise<void> {
     await this.reveal(path);
     await this.item(path).click({ button: "right" });

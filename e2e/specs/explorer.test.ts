@@ -35,6 +35,16 @@ describe("explorer", () => {
     expect(await editor.tabPaths()).toEqual(["templates/story.html"]);
   });
 
+  test("moves a file into another folder by dragging it there", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    await explorer.reveal("templates/about.html");
+    await explorer.dragTo("templates/about.html", "static");
+    await expect.poll(() => existsSync(join(dir, "static/about.html"))).toBe(true);
+    expect(existsSync(join(dir, "templates/about.html"))).toBe(false);
+    await explorer.item("static/about.html").waitFor();
+  });
+
   test("deletes a file only after confirmation", async ({ studio }) => {
     const dir = await openProject(studio);
     const explorer = new ExplorerPage(studio.page);

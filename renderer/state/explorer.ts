@@ -4,11 +4,13 @@ export interface ExplorerState {
   /** Folders shown open, by project-relative path. */
   expanded: ReadonlySet<string>;
   selected: string | null;
+  /** The folder a dragged entry would land in ("" is the root), while dragging over the tree. */
+  dropTarget: string | null;
 }
 
 /** What the explorer shows open and selected; kept outside the tree component so commands can use it. */
 export class ExplorerStore {
-  readonly state = createStore<ExplorerState>({ expanded: new Set(), selected: null });
+  readonly state = createStore<ExplorerState>({ expanded: new Set(), selected: null, dropTarget: null });
 
   toggle(folder: string): void {
     this.state.set((state) => {
@@ -33,11 +35,15 @@ export class ExplorerStore {
     this.state.set((state) => ({ ...state, selected: path }));
   }
 
+  setDropTarget(folder: string | null): void {
+    this.state.set((state) => (state.dropTarget === folder ? state : { ...state, dropTarget: folder }));
+  }
+
   collapseAll(): void {
     this.state.set((state) => ({ ...state, expanded: new Set() }));
   }
 
   reset(): void {
-    this.state.set({ expanded: new Set(), selected: null });
+    this.state.set({ expanded: new Set(), selected: null, dropTarget: null });
   }
 }

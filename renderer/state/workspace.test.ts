@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FileNode } from "../../electron/api/contract";
-import { filePaths, invalidNameReason, joinPath, parentPath } from "./workspace";
+import { filePaths, invalidNameReason, joinPath, moveTarget, parentPath } from "./workspace";
 
 describe("invalidNameReason", () => {
   it("accepts plain names and relative paths", () => {
@@ -24,6 +24,16 @@ describe("paths", () => {
     expect(joinPath("templates", "base.html")).toBe("templates/base.html");
     expect(parentPath("templates/base.html")).toBe("templates");
     expect(parentPath("app.ts")).toBe("");
+  });
+
+  it("works out where a dropped file or folder goes", () => {
+    expect(moveTarget("app.ts", "src")).toBe("src/app.ts");
+    expect(moveTarget("src/app.ts", "")).toBe("app.ts");
+    expect(moveTarget("templates/pages", "static")).toBe("static/pages");
+    expect(moveTarget("src/app.ts", "src")).toBeUndefined();
+    expect(moveTarget("src", "src")).toBeUndefined();
+    expect(moveTarget("src", "src/lib")).toBeUndefined();
+    expect(moveTarget("src", "srcs")).toBe("srcs/src");
   });
 
   it("lists every file of a tree, depth first", () => {

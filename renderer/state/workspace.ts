@@ -39,6 +39,16 @@ export function joinPath(folder: string, name: string): string {
   return folder === "" ? name : `${folder}/${name}`;
 }
 
+/**
+ * Where `from` ends up when dropped on `folder` ("" is the root), or undefined when the move means
+ * nothing (already there) or is impossible (a folder into itself or its own subfolder).
+ */
+export function moveTarget(from: string, folder: string): string | undefined {
+  if (parentPath(from) === folder) return undefined;
+  if (folder === from || folder.startsWith(`${from}/`)) return undefined;
+  return joinPath(folder, from.split("/").pop() ?? from);
+}
+
 /** Why a file or folder name typed by the user cannot be used, or undefined when it is fine. */
 export function invalidNameReason(name: string): string | undefined {
   const trimmed = name.trim();

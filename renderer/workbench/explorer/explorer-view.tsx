@@ -5,13 +5,15 @@ import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
 import { ContextMenu, type MenuItem } from "../../ui/context-menu";
 import { deleteEntry, renameEntry } from "./file-actions";
-import { FileTree } from "./file-tree";
+import { FileTree, useDropInto } from "./file-tree";
 
 /** The Explorer side-bar view: toolbar, the file tree and its context menu. */
 export function ExplorerView(): ReactElement {
   const studio = useStudio();
   const { project, tree } = useStore(studio.workspace.state);
   const [menu, setMenu] = useState<{ node: FileNode | null; x: number; y: number } | null>(null);
+  const dropIntoRoot = useDropInto("");
+  const rootIsTarget = useStore(studio.explorer.state, (state) => state.dropTarget === "");
   const run = (id: string) => void studio.attempt(() => studio.commands.execute(id, studio.commandContext()));
 
   const menuItems = (node: FileNode | null): MenuItem[] => [
@@ -37,7 +39,9 @@ export function ExplorerView(): ReactElement {
         <IconButton icon="collapse" label="Collapse Folders" onClick={() => studio.explorer.collapseAll()} />
       </div>
       <div
-        className="explorer-body"
+        className={`explorer-body ${rootIsTarget ? "is-drop-target" : ""}`}
+        data-testid="explorer-body"
+        {...dropIntoRoot}
         onClick={(event) => {
           if (event.target === event.currentTarget) studio.explorer.select(null);
         }}

@@ -1,5 +1,5 @@
 import type { FileNode } from "../../../electron/api/contract";
-import { invalidNameReason, joinPath, parentPath } from "../../state/workspace";
+import { invalidNameReason, joinPath, moveTarget, parentPath } from "../../state/workspace";
 import type { Studio } from "../../studio";
 
 /** Asks for a new name and renames the file or folder; open editors follow it. */
@@ -15,6 +15,15 @@ export async function renameEntry(studio: Studio, node: FileNode): Promise<void>
   const to = joinPath(parentPath(node.path), name.trim());
   await studio.workspace.rename(node.path, to);
   studio.editors.renamed(node.path, to);
+  studio.explorer.reveal(to);
+}
+
+/** Moves a file or folder into another folder ("" is the root); open editors follow it. */
+export async function moveEntry(studio: Studio, from: string, folder: string): Promise<void> {
+  const to = moveTarget(from, folder);
+  if (to === undefined) return;
+  await studio.workspace.rename(from, to);
+  studio.editors.renamed(from, to);
   studio.explorer.reveal(to);
 }
 

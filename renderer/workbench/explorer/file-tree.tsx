@@ -1,10 +1,43 @@
-import type { KeyboardEvent, ReactElement } from "react";
+import type { DragEvent, KeyboardEvent, ReactElement } from "react";
 import type { FileNode } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
 import { parentPath } from "../../state/workspace";
 import { useStudio } from "../../studio-context";
 import { Icon } from "../../ui/icons";
-import { deleteEntry, renameEntry } from "./file-actions";
+import { deleteEntry, moveEntry, renameEntry } from "./file-actions";
+
+/** The drag payload of a tree row: its project-relative path. */
+const DRAG_TYPE = "application/x-vial-path";
+
+/**
+ * Drop handlers for a folder ("" is the root): highlight while something from the tree hovers it,
+ * move the dragged entry into it on drop.
+ */
+export function useDropInto(folder: string) {
+  const studio = useStudio();
+  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(DRAG_TYPE);
+  return {
+    onDragOver(event: DragEvent) {
+      if (!accepts(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      event.dataTransfer.dropEffect = "move";
+      studio.explorer.setDropTarget(folder);
+    },
+    onDragLeave(event: DragEvent) {
+      if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+      studio.explorer.setDropTarget(null);
+    },
+    onDrop(event: DragEvent) {
+      if (!accepts(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      studio.explorer.setDropTarget(null);
+      const from = event.dataTransfer.getData(DRAG_TYPE);
+      if (from) void studio.attempt(() => moveEntry(studio, from, folder));
+    },
+  };
+}
 
 interface RowProps {
   node: FileNode;
@@ -21,6 +54,9 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
   const nothingSelected = useStore(studio.explorer.state, (state) => state.selected === null);
   const active = useStore(studio.editors.state, (state) => state.active === node.path);
   const isDir = node.kind === "dir";
+  const folder = isDir ? node.path : parentPath(node.path);
+  const dropInto = useDropInto(folder);
+  const dropHere = useStore(studio.explorer.state, (state) => isDir && state.dropTarget === node.path);
   const activate = () => {
     studio.explorer.select(node.path);
     if (isDir) studio.explorer.toggle(node.path);
@@ -35,12 +71,19 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
         aria-selected={selected}
         aria-level={depth + 1}
         tabIndex={selected || (isEntry && nothingSelected) ? 0 : -1}
-        className={`tree-row ${selected ? "is-selected" : ""} ${active ? "is-active" : ""}`}
+        className={`tree-row ${selected ? "is-selected" : ""} ${active ? "is-active" : ""} ${dropHere ? "is-drop-target" : ""}`}
         style={{ paddingLeft: 8 + depth * 12 }}
         data-testid="tree-item"
         data-path={node.path}
         data-kind={node.kind}
         onClick={activate}
+        draggable
+        onDragStart={(event) => {
+          event.dataTransfer.setData(DRAG_TYPE, node.path);
+          event.dataTransfer.effectAllowed = "move";
+        }}
+        onDragEnd={() => studio.explorer.setDropTarget(null)}
+        {...dropInto}
         onContextMenu={(event) => {
           event.preventDefault();
           studio.explorer.select(node.path);
