@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "bench/**/*.mjs", "runtime/bin/**/*.js", "*.config.js"],
+    files: ["scripts/**/*.mjs", "bench/**/*.mjs", "runtime/bin/**/*.js", "resources/export/scripts/*.mjs", "*.config.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", fetch: "readonly", Buffer: "readonly" } },
   },
   {
