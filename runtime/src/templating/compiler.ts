@@ -30,6 +30,19 @@ export interface CompiledTemplate {
 }
 
 /**
+ * The streaming variant: root and blocks are generators yielding chunks as they are produced.
+ * @example
+ * for (const chunk of streamed.root(ctx)) send(chunk);
+ */
+export interface StreamingTemplate {
+  root: (ctx: Context) => Generator<string, void, void>;
+  blocks: Record<string, (ctx: Context) => Generator<string, void, void>>;
+}
+
+/** Output buffered before a streaming template yields a chunk. */
+const STREAM_CHUNK = 8192;
+
+/**
  * The generated code's only way to reach the runtime (built by the Environment).
  * @example
  * { getattr, getitem, pyStr, esc, truthy, call, env } // built by Environment
@@ -48,6 +61,7 @@ interface FnScope {
   frames: Frame[];
   isRoot: boolean;
   blockName: string | null;
+  generator: boolean;
 }
 
 const LOOP_ATTRS = new Set(["index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem"]);
@@ -161,10 +175,24 @@ function jsIdent(name: string): string {
  * const compiled = compileTemplate(parse("Hi {{ name }}"), env, runtimeBundle, { name: "hi.txt", autoescape: false, source });
  */
 export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }): CompiledTemplate {
-  const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source));
+  return build(ast, env, rt, opts, null) as CompiledTemplate;
+}
+
+/**
+ * Compiles the streaming variant of a template; `blocks` are the string block functions of the same template
+ * (`super()` and `self` keep using them).
+ * @example
+ * const streamed = compileStreaming(ast, env, bundle, { name, autoescape, source }, compiled.blocks);
+ */
+export function compileStreaming(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }, blocks: Record<string, BlockFn>): StreamingTemplate {
+  return build(ast, env, rt, opts, blocks) as StreamingTemplate;
+}
+
+function build(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }, stringBlocks: Record<string, BlockFn> | null): unknown {
+  const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source), stringBlocks !== null);
   const code = compiler.compile(ast);
-  const factory = new Function("rt", "F", "T", "K", "INFO", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown) => CompiledTemplate;
-  return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source, linenoOverrides: compiler.linenoOverrides });
+  const factory = new Function("rt", "F", "T", "K", "INFO", "SB", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown, sb: unknown) => unknown;
+  return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source, linenoOverrides: compiler.linenoOverrides }, stringBlocks);
 }
 
 class Compiler {
@@ -185,8 +213,23 @@ class Compiler {
   private readonly blockDefs: string[] = [];
   private readonly blockNames: string[] = [];
 
-  constructor(private readonly env: CompilerEnv, private readonly name: string | undefined, autoescape: boolean, private readonly lines: LineIndex) {
+  constructor(
+    private readonly env: CompilerEnv,
+    private readonly name: string | undefined,
+    autoescape: boolean,
+    private readonly lines: LineIndex,
+    private readonly stream = false,
+  ) {
     this.autoescape = autoescape;
+  }
+
+  /** True where streaming code may hand out a chunk: the main buffer of a root or block generator. */
+  private canYield(): boolean {
+    return this.stream && this.scope.generator && this.out === "out";
+  }
+
+  private flushChunk(): void {
+    this.emit(`if (out !== "") { yield out; out = ""; }`);
   }
 
   compile(ast: TemplateAST): string {
@@ -197,13 +240,18 @@ class Compiler {
         this.initStored(ast.body, frame);
         this.stmts(ast.body);
       });
-      this.emit("if (parent !== null) out += parent.root(ctx);");
-    });
+      if (this.canYield()) {
+        this.emit("if (parent !== null) {");
+        this.flushChunk();
+        this.emit("yield* rt.streamRoot(parent, ctx);");
+        this.emit("}");
+      } else this.emit("if (parent !== null) out += parent.root(ctx);");
+    }, [], this.stream);
     const prelude = [
       `"use strict";`,
       `const {getattr, getitem, undef, pyStr, esc, truthy, pyEq, pyCompare, add, sub, mul, div, floordiv, mod, pow, neg, pos, contains, slice, call, strJoin, markupJoin, makeDict, tuple, iterate, unpack, MISSING, Markup, LoopContext, Macro, TemplateReference, BlockReference, setNamespaceAttr, rethrow, callFilter, env} = rt;`,
     ];
-    return `${prelude.join("\n")}\n${this.blockDefs.join("\n")}\nconst root = function root(ctx) {\n${root}\n};\nreturn { root, blocks: { ${this.blockNames.map((n) => `${JSON.stringify(n)}: block_${jsIdent(n)}`).join(", ")} } };`;
+    return `${prelude.join("\n")}\n${this.blockDefs.join("\n")}\nconst root = function${this.stream ? "*" : ""} root(ctx) {\n${root}\n};\nreturn { root, blocks: { ${this.blockNames.map((n) => `${JSON.stringify(n)}: block_${jsIdent(n)}`).join(", ")} } };`;
   }
 
   private checkBlocks(body: Stmt[]): void {
@@ -227,10 +275,10 @@ class Compiler {
   }
 
   /** Generates a JS function body; returns it with hoisted name lookups and temporaries declared. */
-  private fn(isRoot: boolean, blockName: string | null, body: () => void, frames: Frame[] = []): string {
+  private fn(isRoot: boolean, blockName: string | null, body: () => void, frames: Frame[] = [], generator = false): string {
     const saved = this.scope;
     const savedOut = this.out;
-    this.scope = { lines: [], resolves: new Map(), temps: 0, frames, isRoot, blockName };
+    this.scope = { lines: [], resolves: new Map(), temps: 0, frames, isRoot, blockName, generator };
     this.out = "out";
     body();
     const s = this.scope;
@@ -240,10 +288,14 @@ class Compiler {
     for (let i = 0; i < s.temps; i++) decls.push(`let t${i};`);
     for (const [name, ident] of s.resolves) {
       if (name === "self") decls.push(`const ${ident} = new TemplateReference(ctx);`);
-      else if (name === "super" && blockName !== null) decls.push(`const ${ident} = rt.blockSuper(ctx, ${JSON.stringify(blockName)}, block_${jsIdent(blockName)});`);
+      else if (name === "super" && blockName !== null) {
+        const self = this.stream ? `SB[${JSON.stringify(blockName)}]` : `block_${jsIdent(blockName)}`;
+        decls.push(`const ${ident} = rt.blockSuper(ctx, ${JSON.stringify(blockName)}, ${self});`);
+      }
       else decls.push(`const ${ident} = ctx.resolve(${JSON.stringify(name)});`);
     }
-    return `${decls.join("\n")}\ntry {\n${s.lines.join("\n")}\n} catch (e) { throw rethrow(e, P, INFO); }\nreturn out;`;
+    const end = generator ? `if (out !== "") yield out;` : "return out;";
+    return `${decls.join("\n")}\ntry {\n${s.lines.join("\n")}\n} catch (e) { throw rethrow(e, P, INFO); }\n${end}`;
   }
 
   private temp(): string {
@@ -332,6 +384,7 @@ class Compiler {
     if (guard) this.emit("if (parent === null) {");
     this.stmtInner(s);
     if (guard) this.emit("}");
+    if (s.type === "Output" && this.canYield()) this.emit(`if (out.length >= ${STREAM_CHUNK}) { yield out; out = ""; }`);
   }
 
   private stmtInner(s: Stmt): void {
@@ -433,7 +486,11 @@ class Compiler {
       }
       case "Include": {
         this.pos(s);
-        this.emit(`${this.out} += rt.include(ctx, ${this.expr(s.template)}, ${s.ignoreMissing}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name);`);
+        const args = `ctx, ${this.expr(s.template)}, ${s.ignoreMissing}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name`;
+        if (this.canYield()) {
+          this.flushChunk();
+          this.emit(`yield* rt.streamInclude(${args});`);
+        } else this.emit(`${this.out} += rt.include(${args});`);
         return;
       }
       case "Import": {
@@ -644,17 +701,20 @@ class Compiler {
         this.initStored(s.body, frame);
         this.stmts(s.body);
       });
-    });
+    }, [], this.stream);
     this.extendsSeen = savedExtends;
     this.knownExtends = savedKnown;
     this.autoescape = savedAutoescape;
-    this.blockDefs.push(`function ${fnName}(ctx) {\n${body}\n}`);
+    this.blockDefs.push(`function${this.stream ? "*" : ""} ${fnName}(ctx) {\n${body}\n}`);
     this.blockNames.push(s.name);
     if (this.scope.isRoot && this.knownExtends) return;
     this.pos(s);
     if (s.required) this.emit(`if (ctx.blocks[${name}].length <= 1) throw new rt.TemplateRuntimeError(${JSON.stringify(`Required block '${s.name}' not found`)});`);
     const context = s.scoped ? `ctx.derived(${this.visibleLocals()})` : "ctx";
-    this.emit(`${this.out} += ctx.blocks[${name}][0](${context});`);
+    if (this.canYield()) {
+      this.flushChunk();
+      this.emit(`yield* rt.streamBlock(ctx, ${name}, ${context});`);
+    } else this.emit(`${this.out} += ctx.blocks[${name}][0](${context});`);
   }
 
   private filterRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {

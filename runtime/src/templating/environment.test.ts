@@ -64,6 +64,31 @@ describe("values and calls", () => {
   });
 });
 
+describe("streaming", () => {
+  const files = {
+    base: "<head>{% block title %}Base{% endblock %}</head>{% include 'nav' %}<main>{% block body %}{% endblock %}</main>",
+    nav: "<nav>{% for l in links %}<a>{{ l }}</a>{% endfor %}</nav>",
+    page: "{% extends 'base' %}{% block title %}Page - {{ super() }}{% endblock %}{% block body %}{% for r in rows %}<p>{{ loop.index }}:{{ r }}</p>{% endfor %}{% endblock %}",
+  };
+
+  it("yields the same text as render, in several chunks for long output", () => {
+    const env = new Environment({ loader: new DictLoader(files), autoescape: true });
+    const ctx = { links: ["a", "<b>"], rows: Array.from({ length: 2000 }, (_, i) => `row ${i}`) };
+    const chunks = [...env.getTemplate("page").generate(ctx)];
+    expect(chunks.join("")).toBe(env.getTemplate("page").render(ctx));
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.slice(0, 2)).toEqual(["<head>", "Page - Base"]);
+  });
+
+  it("hands out the first chunk before a later part of the template fails", () => {
+    const env = new Environment({ loader: new DictLoader({ t: "<h1>{% include 'nav' %}</h1>{{ missing.attr }}", nav: "nav" }) });
+    const it = env.getTemplate("t").generate({});
+    expect(it.next().value).toBe("<h1>");
+    expect(it.next().value).toBe("nav");
+    expect(() => it.next()).toThrow("'missing' is undefined");
+  });
+});
+
 describe("limits", () => {
   it("refuses a range too big to build instead of exhausting memory", () => {
     expect(() => render("{{ range(100000000)|length }}")).toThrow(/range\(\) would make more than 10000000 items/);

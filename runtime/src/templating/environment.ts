@@ -2,10 +2,11 @@
  * The Environment (configuration, filters, tests, globals, loader, template cache) and Template
  * (a compiled template you render).
  */
-import { compileTemplate, type CompiledTemplate } from "./compiler.js";
+import { compileStreaming, compileTemplate, type CompiledTemplate, type StreamingTemplate } from "./compiler.js";
 import { TemplateError, TemplateNotFound, TemplateRuntimeError, TemplatesNotFound } from "./errors.js";
 import { builtinFilters, type FilterEnv } from "./filters.js";
 import { LineIndex } from "./lexer.js";
+import type { TemplateAST } from "./nodes.js";
 import type { Loader } from "./loaders.js";
 import { escapeToString, Markup } from "./markup.js";
 import { parse } from "./parser.js";
@@ -33,6 +34,9 @@ export interface EnvironmentOptions {
   autoReload?: boolean;
 }
 
+/** Where a string block function keeps its streaming twin. */
+const STREAMING_BLOCK = Symbol("jinja.streamingBlock");
+
 const UNDEFINED_KINDS: Record<string, UndefinedClass> = { default: Undefined, strict: StrictUndefined, chainable: ChainableUndefined, debug: DebugUndefined };
 
 /**
@@ -56,10 +60,12 @@ export class TemplateModule {
  */
 export class Template {
   private defaultModule: TemplateModule | undefined;
+  private streaming: StreamingTemplate | undefined;
 
   constructor(
     readonly environment: Environment,
     private readonly compiled: CompiledTemplate,
+    private readonly source: { ast: TemplateAST; text: string },
     readonly name: string | undefined,
     readonly filename: string | undefined,
     readonly autoescape: boolean,
@@ -72,9 +78,28 @@ export class Template {
     return this.compiled.root(this.newContext(context));
   }
 
-  /** Renders as an iterable of chunks (one chunk: the engine builds the output in one pass). */
-  *generate(context: Record<string, unknown> = {}): Iterable<string> {
-    yield this.render(context);
+  /**
+   * Renders as chunks, produced as they are read (for streamed responses). The streaming code is compiled on
+   * first use; chunks break at blocks, includes and every few kilobytes of output.
+   */
+  *generate(context: Record<string, unknown> = {}): Generator<string, void, void> {
+    yield* this.streamRoot(this.newContext(context));
+  }
+
+  /** Runs the streaming root with a prepared context (used by extends/include while streaming). */
+  streamRoot(ctx: Context): Generator<string, void, void> {
+    return this.streamingVariant().root(ctx);
+  }
+
+  private streamingVariant(): StreamingTemplate {
+    if (!this.streaming) {
+      const streaming = this.environment.compileStreamingFor(this.source.ast, this.name, this.source.text, this.autoescape, this.compiled.blocks);
+      for (const [name, fn] of Object.entries(streaming.blocks)) {
+        (this.compiled.blocks[name] as unknown as Record<symbol, unknown>)[STREAMING_BLOCK] = fn;
+      }
+      this.streaming = streaming;
+    }
+    return this.streaming;
   }
 
   /** Runs the root with a prepared context (used by extends/include). */
@@ -201,7 +226,12 @@ export class Environment implements FilterEnv {
     const autoescape = this.autoescapeFor(name);
     const normalized = source.includes("\r") ? source.replace(/\r\n?/g, "\n") : source;
     const compiled = compileTemplate(ast, this, this.bundle, { name, autoescape, source: normalized });
-    return new Template(this, compiled, name, filename ?? name, autoescape, uptodate, globals);
+    return new Template(this, compiled, { ast, text: normalized }, name, filename ?? name, autoescape, uptodate, globals);
+  }
+
+  /** Compiles a template's streaming variant (Template.generate calls this once per template). */
+  compileStreamingFor(ast: TemplateAST, name: string | undefined, source: string, autoescape: boolean, blocks: Record<string, BlockFn>): StreamingTemplate {
+    return compileStreaming(ast, this, this.bundle, { name, autoescape, source }, blocks);
   }
 
   /** Loads a template by name (cached; re-read when auto-reload is on and the loader says it changed). */
@@ -302,6 +332,23 @@ export class Environment implements FilterEnv {
         }
         const sub = withContext ? template.newContext(ctx.getAll(), true, locals) : template.newContext();
         return template.root(sub);
+      },
+      streamRoot: (template: Template, ctx: Context) => template.streamRoot(ctx),
+      streamBlock: function* (ctx: Context, name: string, blockCtx: Context): Generator<string, void, void> {
+        const fn = (ctx.blocks[name] ?? [])[0] as BlockFn;
+        const streaming = (fn as unknown as Record<symbol, ((c: Context) => Generator<string, void, void>) | undefined>)[STREAMING_BLOCK];
+        if (streaming) yield* streaming(blockCtx);
+        else yield fn(blockCtx);
+      },
+      streamInclude: function* (ctx: Context, name: unknown, ignoreMissing: boolean, withContext: boolean, locals: Record<string, unknown> | null, current: string | undefined): Generator<string, void, void> {
+        let template: Template;
+        try {
+          template = env.getOrSelectTemplate(name, current);
+        } catch (e) {
+          if (ignoreMissing && e instanceof TemplateNotFound) return;
+          throw e;
+        }
+        yield* template.streamRoot(withContext ? template.newContext(ctx.getAll(), true, locals) : template.newContext());
       },
       importModule: (ctx: Context, name: unknown, withContext: boolean, locals: Record<string, unknown> | null, current: string | undefined) => {
         const template = env.getOrSelectTemplate(name, current);

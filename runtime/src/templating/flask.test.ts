@@ -3,10 +3,11 @@ import { Vial } from "../app.js";
 import { Blueprint } from "../blueprint.js";
 import type { FileReader } from "../files.js";
 import { g, request } from "../globals.js";
+import { Response } from "../response.js";
 import { flash } from "../sessions.js";
 import { templateRendered } from "../signals.js";
 import type { TemplateError } from "./errors.js";
-import { renderTemplate, renderTemplateString } from "./flask.js";
+import { renderTemplate, renderTemplateString, streamTemplate } from "./flask.js";
 
 /** An in-memory FileReader: path → text; `mtimes` can be bumped to simulate an edit. */
 function memoryFiles(files: Record<string, string>): FileReader & { files: Record<string, string>; touch(path: string): void } {
@@ -108,6 +109,26 @@ describe("Flask templating", () => {
     expect(cookie).not.toBe("");
     const shown = await app.fetch(new Request("http://localhost/show", { headers: { cookie } }));
     expect(await shown.text()).toBe("info:saved &lt;ok&gt;;|[&#39;saved &lt;ok&gt;&#39;]");
+  });
+
+  it("streams a template as the response is read, with url_for and request still available", async () => {
+    const files = memoryFiles({ "/app/templates/list.html": "{% for i in range(3000) %}<a href=\"{{ url_for('list') }}\">{{ request.path }} {{ i }}</a>{% endfor %}" });
+    const app = new Vial({ root: "/app", files, staticFolder: null });
+    app.get("/list", { endpoint: "list" }, () => new Response(streamTemplate("list.html")));
+    const res = await app.fetch(new Request("http://localhost/list"));
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let reads = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      reads++;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(reads).toBeGreaterThan(1);
+    expect(text.startsWith('<a href="/list">/list 0</a>')).toBe(true);
+    expect(text.endsWith('<a href="/list">/list 2999</a>')).toBe(true);
   });
 
   it("sends templateRendered and reloads changed templates in debug mode", async () => {

@@ -4,7 +4,7 @@
  * (`url_for`, `get_flashed_messages`, `request`, `session`, `g`, `config`) and context processors.
  */
 import type { Vial } from "../app.js";
-import { currentContext, type RequestContext } from "../context.js";
+import { currentContext, runWithContext, type RequestContext } from "../context.js";
 import { OUTSIDE_APP } from "../globals.js";
 import { getFlashedMessages } from "../sessions.js";
 import { templateRendered } from "../signals.js";
@@ -112,17 +112,24 @@ export function renderTemplateString(source: string, context: Record<string, unk
 }
 
 /**
- * Renders a template as a stream (an iterable response body). Differs from Flask: the template is rendered
- * when the stream is first read, in one chunk.
+ * Renders a template as a stream (an iterable response body): chunks are produced as the response is sent,
+ * still inside this request's context (Flask's `stream_template`, which wraps `stream_with_context`).
  * @example
  * app.get("/big", () => new Response(streamTemplate("report.html", { rows }), { headers: { "Content-Type": "text/html" } }));
  */
 export function streamTemplate(name: string | string[], context: Record<string, unknown> = {}): Iterable<string> {
   const { app, ctx } = currentApp();
   const template = jinjaEnv(app).getOrSelectTemplate(name);
+  const full = templateContext(app, ctx, context);
   return {
     *[Symbol.iterator]() {
-      yield render(app, ctx, template, context);
+      const chunks = runWithContext(ctx, () => template.generate(full));
+      for (;;) {
+        const step = runWithContext(ctx, () => chunks.next());
+        if (step.done) break;
+        yield step.value;
+      }
+      templateRendered.send(app, { template, context: full });
     },
   };
 }
