@@ -135,6 +135,10 @@ export class TemplateReference {
     const stack = this.context.blocks[name];
     return stack ? new BlockReference(name, this.context, stack, 0) : undefined;
   }
+
+  toString(): string {
+    return `<TemplateReference ${this.context.name === undefined ? "None" : `'${this.context.name}'`}>`;
+  }
 }
 
 /**
