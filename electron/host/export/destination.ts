@@ -46,17 +46,19 @@ export async function prepareDestination(projectDir: string, dest: string, force
 }
 
 /**
- * Writes the files under `root` (from {@link prepareDestination}); each path goes through the path guard
- * first, so `..`, absolute paths and symlinks leading out of `root` are refused. `replaceDirs` (such as
- * `vendor/vial`) are removed first, so no file of an earlier export survives in them.
+ * Writes the files under `root` (from {@link prepareDestination}). Every path goes through the path guard
+ * before anything is written, so `..`, absolute paths and symlinks leading out of `root` are refused with
+ * nothing written. `replaceDirs` (such as `vendor/vial`) are removed first, so no file of an earlier
+ * export survives in them.
  *
  * @example
  * await writeExport("/home/me/exports/my-app", [{ path: "README.md", content: "# My app\n" }], ["vendor/vial"]);
  */
 export async function writeExport(root: string, files: ExportFile[], replaceDirs: string[]): Promise<void> {
-  for (const dir of replaceDirs) await rm(await resolveInProject(root, dir), { recursive: true, force: true });
-  for (const file of files) {
-    const target = await resolveInProject(root, file.path);
+  const replaced = await Promise.all(replaceDirs.map((dir) => resolveInProject(root, dir)));
+  const targets = await Promise.all(files.map(async (file) => ({ file, target: await resolveInProject(root, file.path) })));
+  for (const dir of replaced) await rm(dir, { recursive: true, force: true });
+  for (const { file, target } of targets) {
     await mkdir(dirname(target), { recursive: true });
     if ("copyFrom" in file) await copyFile(file.copyFrom, target);
     else await writeFile(target, file.content);
