@@ -69,6 +69,15 @@ describe("editing files", () => {
     await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 10, Col 1");
   });
 
+  test("jumps to a line with quick open's file:line", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await workbench.quickOpen("app.ts:12");
+    await editor.tab("app.ts").waitFor();
+    await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 12, Col 1");
+  });
+
   test("asks before closing an unsaved file with Mod+W", async ({ studio }) => {
     const dir = await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fuzzyMatch, rankPaths } from "./fuzzy";
+import { fuzzyMatch, parseQuickOpen, rankPaths } from "./fuzzy";
 
 describe("fuzzyMatch", () => {
   it("matches subsequences case-insensitively", () => {
@@ -19,5 +19,14 @@ describe("rankPaths", () => {
 
   it("ranks a name containing the query above a path containing it", () => {
     expect(rankPaths("in", ["index/x.ts", "templates/main.html", "login.ts"])).toEqual(["templates/main.html", "login.ts", "index/x.ts"]);
+  });
+});
+
+describe("parseQuickOpen", () => {
+  it("splits off a line and column", () => {
+    expect(parseQuickOpen("app.ts")).toEqual({ needle: "app.ts" });
+    expect(parseQuickOpen("app.ts:12")).toEqual({ needle: "app.ts", line: 12 });
+    expect(parseQuickOpen(" base.html:3:7 ")).toEqual({ needle: "base.html", line: 3, column: 7 });
+    expect(parseQuickOpen("a:b")).toEqual({ needle: "a:b" });
   });
 });

@@ -30,3 +30,12 @@ export function rankPaths(query: string, paths: readonly string[]): string[] {
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.path);
 }
+
+/** Quick open's query split into the file part and an optional `:line` or `:line:column` suffix. */
+export function parseQuickOpen(query: string): { needle: string; line?: number; column?: number } {
+  const match = /^(.*?):(\d+)(?::(\d+))?$/.exec(query.trim());
+  if (!match) return { needle: query.trim() };
+  const line = Number(match[2]);
+  const column = match[3] === undefined ? undefined : Number(match[3]);
+  return column === undefined ? { needle: match[1]!, line } : { needle: match[1]!, line, column };
+}

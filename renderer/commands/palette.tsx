@@ -3,7 +3,7 @@ import { useStore } from "../state/use-store";
 import { filePaths } from "../state/workspace";
 import { useStudio } from "../studio-context";
 import { formatKeybinding } from "./keybinding";
-import { fuzzyMatch, rankPaths } from "./fuzzy";
+import { fuzzyMatch, parseQuickOpen, rankPaths } from "./fuzzy";
 
 interface Item {
   id: string;
@@ -48,13 +48,16 @@ export function Palette(): ReactElement | null {
         }))
         .filter((item) => fuzzyMatch(needle, item.label));
     }
-    return rankPaths(needle, filePaths(tree))
+    const { needle: file, line, column } = parseQuickOpen(needle);
+    const at = line === undefined ? undefined : column === undefined ? { line } : { line, column };
+    return rankPaths(file, filePaths(tree))
       .slice(0, 200)
       .map((path) => ({
         id: path,
         label: path.split("/").pop() ?? path,
         detail: path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : undefined,
-        run: () => studio.editors.open(path),
+        hint: line === undefined ? undefined : `line ${line}`,
+        run: () => studio.editors.open(path, at),
       }));
   }, [mode, commandMode, needle, tree, studio]);
 
@@ -76,7 +79,7 @@ export function Palette(): ReactElement | null {
           ref={input}
           className="input palette-input"
           value={query}
-          placeholder={commandMode ? "Type a command" : "Search files by name (type > for commands)"}
+          placeholder={commandMode ? "Type a command" : "Search files by name (add :line to jump, type > for commands)"}
           aria-label={commandMode ? "Command" : "File name"}
           role="combobox"
           aria-expanded="true"

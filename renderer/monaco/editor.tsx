@@ -11,6 +11,7 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
   const studio = useStudio();
   const { editors, cursor } = studio;
   const settings = useStore(studio.settings.settings);
+  const reveal = useStore(editors.reveal);
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const shownPath = useRef<string | null>(null);
@@ -62,6 +63,17 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
     shownPath.current = path;
     if (model) editor.focus();
   }, [path, editors]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal || reveal.path !== path) return;
+    const position = { lineNumber: reveal.line, column: reveal.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+    // Applied once: coming back to this tab later restores its own view state instead.
+    editors.reveal.set(null);
+  }, [reveal, path, editors]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({

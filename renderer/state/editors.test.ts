@@ -31,6 +31,15 @@ describe("EditorsStore", () => {
     expect(editors.state.get().tabs[0]!.dirty).toBe(false);
   });
 
+  it("asks the editor to reveal a position when opened with one", async () => {
+    const { host, editors } = setup();
+    host.write("app.ts", "a\nb\nc");
+    await editors.open("app.ts", { line: 3 });
+    expect(editors.reveal.get()).toEqual({ path: "app.ts", line: 3, column: 1 });
+    await editors.open("app.ts");
+    expect(editors.reveal.get()).toEqual({ path: "app.ts", line: 3, column: 1 });
+  });
+
   it("keeps a dirty tab open when the user cancels the close prompt", async () => {
     const { host, editors, models, choose } = setup("cancel");
     host.write("a.ts", "x");

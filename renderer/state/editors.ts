@@ -14,6 +14,13 @@ export interface EditorsState {
   active: string | null;
 }
 
+/** A place in a file the editor should move its cursor to and scroll into view. */
+export interface RevealRequest {
+  path: string;
+  line: number;
+  column: number;
+}
+
 export interface EditorsOptions {
   /** How long typing must pause before the unsaved text is sent to the host's hot-exit store. */
   hotExitDelayMs?: number;
@@ -31,6 +38,8 @@ function isWithin(path: string, folder: string): boolean {
  */
 export class EditorsStore<M extends TextModelLike = TextModelLike> {
   readonly state = createStore<EditorsState>({ tabs: [], active: null });
+  /** The latest place asked for by {@link EditorsStore.open} with a position; the editor applies it once shown. */
+  readonly reveal = createStore<RevealRequest | null>(null);
   /** `mtimeMs` of each open file as last read or written; null for a file not on disk yet. */
   readonly #baseMtime = new Map<string, number | null>();
   readonly #hotExitTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -47,8 +56,13 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
     models.onDidChange((path) => this.#modelChanged(path));
   }
 
-  /** Opens a file in a tab (reading it from disk the first time) and makes it active. */
-  async open(path: string): Promise<void> {
+  /**
+   * Opens a file in a tab (reading it from disk the first time) and makes it active; with `at`, the
+   * cursor moves to that line (and column) and it scrolls into view.
+   * @example
+   * await editors.open("app.ts", { line: 12, column: 5 });
+   */
+  async open(path: string, at?: { line: number; column?: number }): Promise<void> {
     if (!this.models.has(path)) {
       const file = await this.host.invoke("files.read", { path });
       if (file.binary) throw new StudioError({ code: "bad-request", message: `${path} is a binary file and cannot be edited here.` });
@@ -61,6 +75,7 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
       tabs: state.tabs.some((tab) => tab.path === path) ? state.tabs : [...state.tabs, { path, dirty: this.models.isDirty(path) }],
       active: path,
     }));
+    if (at) this.reveal.set({ path, line: at.line, column: at.column ?? 1 });
   }
 
   activate(path: string): void {
