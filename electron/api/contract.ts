@@ -8,8 +8,29 @@
  * string is the project root. Directories given to `projects.*` are absolute paths on the host.
  */
 import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "../host/app-host/types.js";
+import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, SavedRequest } from "../host/analysis/types.js";
 import type { HostError } from "./errors.js";
 
+export type {
+  AppRequest,
+  AppResponse,
+  IndexProblem,
+  NewRoute,
+  RegistrationForm,
+  RouteChange,
+  RouteIndex,
+  RouteInfo,
+  RouteOrigin,
+  RoutePlan,
+  RouteRanges,
+  RouteRef,
+  RouteReturn,
+  RouteSource,
+  RouteTarget,
+  SavedRequest,
+  TextEdit,
+  TextRange,
+} from "../host/analysis/types.js";
 export type { AppProblem, AppState, AppStatus, OutputLine, ProblemKind, RequestEntry, SourceLocation } from "../host/app-host/types.js";
 
 /** A request or result that carries nothing. */
@@ -200,6 +221,15 @@ export interface StudioMethods {
   /** What the panels show when they open: recent output, the request log, current problems (oldest first). */
   "appHost.logs": { request: Empty; result: { output: OutputLine[]; requests: RequestEntry[]; problems: AppProblem[] } };
   "appHost.clearRequests": { request: Empty; result: Empty };
+
+  /**
+   * Exports the open project as a standalone Node project into `dest` (an absolute folder path on the
+   * host, created when missing): its own files, Vial vendored in `vendor/vial/`, package.json, README.md,
+   * Dockerfile, .dockerignore, .gitignore and the build and start scripts. Fails with `not-empty` when
+   * `dest` holds files, unless `force` (which overwrites the files the export writes and keeps the rest).
+   * `files` lists every file written, relative to `dest`.
+   */
+  "export.run": { request: { dest: string; force?: boolean }; result: { dest: string; files: string[] } };
 }
 
 export type MethodName = keyof StudioMethods;

@@ -187,6 +187,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "appHost.restart": empty,
   "appHost.logs": empty,
   "appHost.clearRequests": empty,
+  "export.run": object({ dest: hostDir }, { force: bool }),
 };
 
 /**

@@ -84,6 +84,7 @@ beforeAll(async () => {
       version: "0.0.0",
       startersDir: join(scratch, "starters"),
       defaultProjectsDir: join(scratch, "projects"),
+      exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
     }),
   );
 });

@@ -42,6 +42,7 @@ function handlersFor(workspaceToUse: Workspace) {
     version: "9.9.9",
     startersDir: starters,
     defaultProjectsDir: projects,
+    exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
   });
 }
 

@@ -6,6 +6,7 @@ import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
+import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
 import { createFromStarter, hostPath, listStarters } from "./projects.js";
 import type { Workspace } from "./workspace.js";
@@ -29,6 +30,8 @@ export interface HostDependencies {
   version: string;
   startersDir: string;
   defaultProjectsDir: string;
+  /** Where File → Export… finds the runtime to vendor and its templates. */
+  exportSources: ExportSources;
 }
 
 /**
@@ -102,6 +105,8 @@ export function createHandlers(deps: HostDependencies) {
     },
 
     ...appHostHandlers(deps.appHost),
+
+    "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;
 }
 

@@ -33,6 +33,8 @@ export interface StudioPaths {
   /** The built renderer (index.html and assets). */
   rendererDir: string;
   startersDir: string;
+  /** The templates File → Export… writes from (resources/export). */
+  exportTemplatesDir: string;
 }
 
 /**
@@ -44,12 +46,14 @@ export interface StudioPaths {
  */
 export function studioPaths(from: string, env: NodeJS.ProcessEnv = process.env): StudioPaths {
   const root = findStudioRoot(from);
+  const resources = env.VIAL_STUDIO_RESOURCES ?? join(root, "resources");
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string };
   return {
     root,
     version: version ?? "0.0.0",
     rendererDir: env.VIAL_STUDIO_RENDERER ?? join(root, "dist/renderer"),
-    startersDir: join(env.VIAL_STUDIO_RESOURCES ?? join(root, "resources"), "starters"),
+    startersDir: join(resources, "starters"),
+    exportTemplatesDir: join(resources, "export"),
   };
 }
 

@@ -80,6 +80,7 @@ beforeEach(async () => {
     version: "0.0.0-test",
     startersDir: join(scratch, "starters"),
     defaultProjectsDir: join(scratch, "projects"),
+    exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
   });
   server = await startWebServer({ dispatch: createDispatch(handlers), events, rendererDir });
 });
