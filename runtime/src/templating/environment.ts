@@ -222,9 +222,9 @@ export class Environment implements FilterEnv {
 
   /** Compiles source into a Template (no caching). */
   compile(source: string, name: string | undefined, filename?: string, uptodate?: () => boolean, globals?: Record<string, unknown>): Template {
-    const ast = parse(source, { name, trimBlocks: this.trimBlocks, lstripBlocks: this.lstripBlocks, keepTrailingNewline: this.keepTrailingNewline });
-    const autoescape = this.autoescapeFor(name);
     const normalized = source.includes("\r") ? source.replace(/\r\n?/g, "\n") : source;
+    const ast = parse(normalized, { name, trimBlocks: this.trimBlocks, lstripBlocks: this.lstripBlocks, keepTrailingNewline: this.keepTrailingNewline });
+    const autoescape = this.autoescapeFor(name);
     const compiled = compileTemplate(ast, this, this.bundle, { name, autoescape, source: normalized });
     return new Template(this, compiled, { ast, text: normalized }, name, filename ?? name, autoescape, uptodate, globals);
   }

@@ -42,6 +42,13 @@ describe("parser", () => {
     expect(expr && src.slice(expr.start, expr.end)).toBe("x.title");
   });
 
+  it("keeps offsets in the caller's text when it has CRLF line ends", () => {
+    const src = "a\r\n{% if x %}\r\n{{ x.y }}\r\n{% endif %}";
+    const stmt = parse(src).body[1];
+    expect(stmt && src.slice(stmt.start, stmt.end)).toBe("{% if x %}\r\n{{ x.y }}\r\n{% endif %}");
+    expect(stmt).toMatchObject({ lineno: 2, column: 1 });
+  });
+
   it("parses `not a == b` as not (a == b) and ** left to right like Jinja2", () => {
     const ast = parse("{{ not a == b }}{{ 2 ** 3 ** 2 }}");
     const out = ast.body[0] as OutputNode;

@@ -48,7 +48,32 @@ export type ParseOptions = LexerOptions;
  * ast.body[0] // { type: "Output", nodes: [TemplateData "Hello ", Getattr user.name], start: 0, end: 21, ... }
  */
 export function parse(source: string, opts: ParseOptions = {}): TemplateAST {
-  return new Parser(source, opts).parseTemplate();
+  if (!source.includes("\r")) return new Parser(source, opts).parseTemplate();
+  const normalized = source.replace(/\r\n?/g, "\n");
+  const ast = new Parser(normalized, opts).parseTemplate();
+  // Offsets were found in the text with \r\n turned into \n; map them back onto the text the caller gave.
+  const original = new Int32Array(normalized.length + 1);
+  let o = 0;
+  for (let n = 0; n < normalized.length; n++) {
+    original[n] = o;
+    o += source[o] === "\r" && source[o + 1] === "\n" ? 2 : 1;
+  }
+  original[normalized.length] = source.length;
+  const remap = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) remap(n);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const span = node as Partial<Span> & Record<string, unknown>;
+    if (typeof span.start === "number" && typeof span.end === "number") {
+      span.start = original[span.start] ?? span.start;
+      span.end = original[span.end] ?? span.end;
+    }
+    for (const key of Object.keys(span)) if (typeof span[key] === "object") remap(span[key]);
+  };
+  remap(ast);
+  return ast;
 }
 
 class Parser {
