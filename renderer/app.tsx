@@ -15,6 +15,13 @@ import { StatusBar } from "./workbench/status-bar/status-bar";
 import { Welcome } from "./workbench/welcome/welcome";
 import { Workbench } from "./workbench/workbench";
 
+/** "● app.ts — my-app — Vial Studio": the file (with a dot while unsaved), the project, the app. */
+function windowTitle(project: string | undefined, tab: { path: string; dirty: boolean } | undefined): string {
+  if (!project) return "Vial Studio";
+  if (!tab) return `${project} — Vial Studio`;
+  return `${tab.dirty ? "● " : ""}${tab.path.split("/").pop()} — ${project} — Vial Studio`;
+}
+
 /** Shows the resolved theme on <html data-theme> and in Monaco. */
 function useTheme(): "light" | "dark" {
   const studio = useStudio();
@@ -43,9 +50,10 @@ export function App(): ReactElement {
     };
   }, [studio]);
 
+  const activeTab = useStore(studio.editors.state, (state) => state.tabs.find((tab) => tab.path === state.active));
   useEffect(() => {
-    document.title = project ? `${project.name} — Vial Studio` : "Vial Studio";
-  }, [project]);
+    document.title = windowTitle(project?.name, activeTab);
+  }, [project, activeTab]);
 
   return (
     <div className="app" data-theme-shown={theme} data-testid="app" data-ready={ready}>
