@@ -8,6 +8,13 @@ import type { RequestEntry } from "./types.js";
 /** The child's stdio slot that carries last words as newline-delimited JSON. */
 export const lastWordsFd = 4;
 
+/** One row of the app's `app.urlMap()`. */
+export interface UrlMapRow {
+  endpoint: string;
+  methods: string[];
+  rule: string;
+}
+
 /** Supervisor → child: load the compiled bundle and listen. */
 export interface StartMessage {
   type: "start";
@@ -45,7 +52,8 @@ export type ChildMessage =
   | { type: "heartbeat" }
   /** The runtime is loaded; the child waits for a start message. */
   | { type: "warm" }
-  | { type: "ready"; port: number }
+  /** Listening; `urlMap` is the app's `app.urlMap()` (the Studio's route designer merges it with the code). */
+  | { type: "ready"; port: number; urlMap: UrlMapRow[] }
   /** A request reached the app; if the app hangs now, this request is the likely cause. */
   | { type: "request-start"; method: string; path: string }
   | { type: "request"; entry: Omit<RequestEntry, "id"> }

@@ -3,12 +3,13 @@
  * (`requestStarted` / `requestFinished`) and its Problems panel (`gotRequestException`). Runs inside
  * the child process (imported by child/app-child.ts).
  */
-import type { ChildMessage, TemplatePosition } from "./protocol.js";
+import type { ChildMessage, TemplatePosition, UrlMapRow } from "./protocol.js";
 
 /** The part of a Vial app the child relies on. */
 export interface VialApp {
   fetch(request: Request): Promise<unknown>;
   listen(opts: { port: number; host: string }): Promise<{ port: number; host: string; close(): Promise<void> }>;
+  urlMap?(): UrlMapRow[];
 }
 
 /** The part of a Vial request the log reads. */

@@ -28,7 +28,7 @@ async function until<T>(read: () => T | undefined): Promise<T> {
   throw new Error("timed out waiting");
 }
 
-it("runs the open project's app, restarts it when a file is saved on disk, and forwards its events", async () => {
+it("runs the open project's app, restarts it when a file is saved on disk, and forwards its events", { timeout: 30_000 }, async () => {
   const dir = await createProject(scratch, {
     "app.ts": `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "first");\n`,
   });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.dispose()));
-});
+}, 30_000);
 
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -68,7 +68,8 @@ async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<
   throw new Error("timed out waiting");
 }
 
-describe("AppSupervisor", () => {
+// Real child processes on a shared machine: generous limits, never timing assertions.
+describe("AppSupervisor", { timeout: 30_000 }, () => {
   it("runs the project's app in a child process on a 127.0.0.1 port", async () => {
     const app = supervise(await project({ "app.ts": home }));
     const status = await app.start();
@@ -246,7 +247,7 @@ app.get("/bad", () => renderTemplate("bad.html"));
   });
 });
 
-describe("the app's child process", () => {
+describe("the app's child process", { timeout: 30_000 }, () => {
   it("exits when the Studio process that forked it dies", async () => {
     const dir = await project({ "app.ts": home });
     const script = join(scratch, "studio.mjs");

@@ -11,7 +11,7 @@ import { AppCompiler, runtimeExports } from "./compile.js";
 import { AppProcess, type AppExit } from "./app-process.js";
 import { activateInspector, locateLoop } from "./hang-locator.js";
 import { OutputLog, RequestLog } from "./log.js";
-import type { ChildMessage, FaultMessage } from "./protocol.js";
+import type { ChildMessage, FaultMessage, UrlMapRow } from "./protocol.js";
 import { locateInProject, templateLocation } from "./stack.js";
 import type { AppProblem, AppStatus, OutputLine, RequestEntry, SourceLocation } from "./types.js";
 import { Watchdog } from "./watchdog.js";
@@ -68,6 +68,7 @@ export class AppSupervisor {
   readonly #requests = new RequestLog();
   readonly #listeners = new Map<keyof SupervisorEvents, Set<(payload: never) => void>>();
   #problems: AppProblem[] = [];
+  #urlMap: UrlMapRow[] = [];
   #problemId = 0;
   #status: AppStatus = { state: "stopped", port: null, url: null, revision: 0, lastRestartMs: null, lastReloadMs: null, error: null };
   #port: number;
@@ -116,6 +117,11 @@ export class AppSupervisor {
 
   output(): OutputLine[] {
     return this.#output.lines();
+  }
+
+  /** The running app's `app.urlMap()` as it reported it when it started listening; null unless it runs. */
+  urlMap(): UrlMapRow[] | null {
+    return this.#status.state === "running" ? [...this.#urlMap] : null;
   }
 
   requests(): RequestEntry[] {
@@ -320,7 +326,8 @@ export class AppSupervisor {
 
   #onMessage(proc: AppProcess, message: ChildMessage): void {
     if (proc !== this.#active) return;
-    if (message.type === "request-start") this.#activeRequest = `${message.method} ${message.path}`;
+    if (message.type === "ready") this.#urlMap = message.urlMap;
+    else if (message.type === "request-start") this.#activeRequest = `${message.method} ${message.path}`;
     else if (message.type === "request") {
       this.#activeRequest = undefined;
       if (this.#spareDue) setImmediate(() => this.#prepareSpare());
@@ -366,11 +373,12 @@ export class AppSupervisor {
     });
     proc.child.on("message", (message: ChildMessage) => message.type === "heartbeat" && watchdog.beat());
     void proc.ended.then(() => watchdog.stop());
-    watchdog.start();
     if (!(await proc.warm)) {
-      watchdog.stop();
       return { ok: false, problem: this.#problemFromExit(await proc.ended, false, undefined), portTaken: false };
     }
+    // Armed once the runtime is loaded: user code runs only from here on, and a slow boot of Node
+    // itself on a busy machine is not an endless loop.
+    watchdog.start();
     const started = new Promise<Outcome>((resolve) => {
       const onReady = (message: ChildMessage) => message.type === "ready" && resolve({ ok: true, port: message.port });
       proc.child.on("message", onReady);

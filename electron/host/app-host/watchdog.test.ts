@@ -1,27 +1,37 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Watchdog } from "./watchdog.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe("Watchdog", () => {
-  it("stays quiet while heartbeats arrive", async () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("stays quiet while heartbeats arrive", () => {
     let stuck = 0;
     const dog = new Watchdog({ timeoutMs: 100, onStuck: () => stuck++ });
     dog.start();
-    for (let i = 0; i < 10; i++) {
-      await sleep(20);
+    for (let i = 0; i < 20; i++) {
+      vi.advanceTimersByTime(50);
       dog.beat();
     }
     dog.stop();
     expect(stuck).toBe(0);
   });
 
-  it("calls onStuck once when the heartbeats stop", async () => {
+  it("calls onStuck once when the heartbeats stop", () => {
     const calls: number[] = [];
-    const dog = new Watchdog({ timeoutMs: 50, onStuck: (silent) => calls.push(silent) });
+    const dog = new Watchdog({ timeoutMs: 100, onStuck: (silent) => calls.push(silent) });
     dog.start();
-    await sleep(300);
+    vi.advanceTimersByTime(50);
+    dog.beat();
+    vi.advanceTimersByTime(99);
+    expect(calls).toEqual([]);
+    vi.advanceTimersByTime(500);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toBeGreaterThanOrEqual(50);
+    expect(calls[0]).toBeGreaterThanOrEqual(100);
   });
 });

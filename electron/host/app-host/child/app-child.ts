@@ -84,7 +84,7 @@ async function start(message: ParentMessage): Promise<void> {
   }
   try {
     const server = await app.listen({ port: message.port, host: message.host });
-    send({ type: "ready", port: server.port });
+    send({ type: "ready", port: server.port, urlMap: app.urlMap?.() ?? [] });
   } catch (error) {
     const { message: text, stack } = describe(error);
     const inUse = (error as { code?: unknown }).code === "EADDRINUSE";
