@@ -58,6 +58,11 @@ export class EditorPage {
     return this.page.locator(".suggest-widget .monaco-list-row").filter({ hasText: label }).first();
   }
 
+  /** The font size Monaco renders text at, e.g. "13px". */
+  fontSize(): Promise<string> {
+    return this.editor.locator(".view-lines").evaluate((lines) => getComputedStyle(lines).fontSize);
+  }
+
   /** Paths whose unsaved text the host's hot-exit store holds now (asked through the page's own session). */
   hotExitPaths(): Promise<string[]> {
     return this.page.evaluate(async () => {

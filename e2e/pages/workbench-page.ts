@@ -90,6 +90,10 @@ export class WorkbenchPage {
     await this.page.getByTestId("settings-view").waitFor();
   }
 
+  get settingsFontSize(): Locator {
+    return this.page.getByTestId("settings-font-size");
+  }
+
   /** A theme choice of the Settings view: "system", "light" or "dark". */
   settingsTheme(theme: "system" | "light" | "dark"): Locator {
     return this.page.getByTestId(`settings-theme-${theme}`);

@@ -19,6 +19,11 @@ async function openWorkbench(studio: Studio): Promise<WorkbenchPage> {
   return workbench;
 }
 
+async function explorerOpen(studio: Studio, path: string): Promise<void> {
+  await new ExplorerPage(studio.page).open(path);
+  await new EditorPage(studio.page).focus();
+}
+
 describe("workbench in the light theme", () => {
   test("follows a light OS and saves screenshots of the welcome screen and the workbench", async ({ studio }) => {
     const workbench = new WorkbenchPage(studio.page);
@@ -39,13 +44,21 @@ describe("workbench in the light theme", () => {
     await expect.poll(() => workbench.theme()).toBe("dark");
   });
 
-  test("picks a theme in the Settings view", async ({ studio }) => {
+  test("picks a theme and an editor font size in the Settings view, kept after a reload", async ({ studio }) => {
     const workbench = await openWorkbench(studio);
     await workbench.openSettings();
     await workbench.settingsTheme("dark").check();
     await expect.poll(() => workbench.theme()).toBe("dark");
     await workbench.settingsTheme("system").check();
     await expect.poll(() => workbench.theme()).toBe("light");
+
+    await workbench.settingsFontSize.fill("18");
+    const editor = new EditorPage(studio.page);
+    await expect.poll(() => editor.fontSize()).toBe("18px");
+    await studio.page.reload();
+    await workbench.projectOpen();
+    await explorerOpen(studio, "app.ts");
+    await expect.poll(() => editor.fontSize()).toBe("18px");
   });
 
   test("toggles the panel and the preview from the command palette", async ({ studio }) => {

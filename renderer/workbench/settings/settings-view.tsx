@@ -1,4 +1,4 @@
-import type { ReactElement } from "react";
+import { useState, type ReactElement } from "react";
 import type { Settings, ThemePreference } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
@@ -9,12 +9,41 @@ const THEMES: { id: ThemePreference; label: string }[] = [
   { id: "dark", label: "Dark" },
 ];
 
+/**
+ * A number field that saves only values in range, so typing "14" does not pass through a clamped "1";
+ * leaving the field shows the saved value again.
+ */
+function NumberSetting(props: { label: string; value: number; min: number; max: number; testId: string; onSave: (value: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <label className="field">
+      <span className="field-label">
+        {props.label} ({props.min}–{props.max})
+      </span>
+      <input
+        className="input"
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={draft ?? String(props.value)}
+        aria-invalid={draft !== null && !(Number(draft) >= props.min && Number(draft) <= props.max)}
+        data-testid={props.testId}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const value = Number(event.target.value);
+          if (event.target.value !== "" && Number.isInteger(value) && value >= props.min && value <= props.max) props.onSave(value);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </label>
+  );
+}
+
 /** The Settings side-bar view: theme and editor preferences, saved by the host as they change. */
 export function SettingsView(): ReactElement {
   const studio = useStudio();
   const settings = useStore(studio.settings.settings);
   const update = (change: Partial<Settings>) => void studio.attempt(() => studio.settings.update(change));
-  const number = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value !== "" ? Number(value) : fallback);
   return (
     <form className="settings-view" data-testid="settings-view" onSubmit={(event) => event.preventDefault()}>
       <fieldset className="settings-group">
@@ -33,30 +62,15 @@ export function SettingsView(): ReactElement {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span className="field-label">Editor font size (8–40)</span>
-        <input
-          className="input"
-          type="number"
-          min={8}
-          max={40}
-          value={settings.fontSize}
-          onChange={(event) => update({ fontSize: Math.min(40, Math.max(8, number(event.target.value, settings.fontSize))) })}
-          data-testid="settings-font-size"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Tab size (1–8)</span>
-        <input
-          className="input"
-          type="number"
-          min={1}
-          max={8}
-          value={settings.tabSize}
-          onChange={(event) => update({ tabSize: Math.min(8, Math.max(1, number(event.target.value, settings.tabSize))) })}
-          data-testid="settings-tab-size"
-        />
-      </label>
+      <NumberSetting
+        label="Editor font size"
+        value={settings.fontSize}
+        min={8}
+        max={40}
+        testId="settings-font-size"
+        onSave={(fontSize) => update({ fontSize })}
+      />
+      <NumberSetting label="Tab size" value={settings.tabSize} min={1} max={8} testId="settings-tab-size" onSave={(tabSize) => update({ tabSize })} />
       <label className="settings-choice">
         <input type="checkbox" checked={settings.wordWrap} onChange={(event) => update({ wordWrap: event.target.checked })} data-testid="settings-word-wrap" />
         Wrap long lines
