@@ -222,6 +222,24 @@ export interface StudioMethods {
   "appHost.logs": { request: Empty; result: { output: OutputLine[]; requests: RequestEntry[]; problems: AppProblem[] } };
   "appHost.clearRequests": { request: Empty; result: Empty };
 
+  /** Every route of the open project, from its TypeScript merged with the running app's url map. */
+  "routes.index": { request: Empty; result: RouteIndex };
+  /**
+   * Plans a new route in `file` on `receiver` (an app or blueprint variable). `source` is the text the
+   * editor holds (the file on disk when missing); the edits apply to it. A missing template is created.
+   */
+  "routes.create": { request: NewRoute & { file: string; source?: string }; result: RoutePlan };
+  /** Plans changing a route's methods, rule or endpoint: only those literals change. */
+  "routes.update": { request: { file: string; route: RouteRef; change: RouteChange; source?: string }; result: RoutePlan };
+  /** Plans removing a route; with `withHandler` its separately declared handler goes too. */
+  "routes.delete": { request: { file: string; route: RouteRef; withHandler: boolean; source?: string }; result: RoutePlan };
+  /** Sends a request to the running app from the host (fails with `unsupported` when it does not run). */
+  "routes.send": { request: AppRequest; result: AppResponse };
+  /** The project's saved requests (`.vial/requests.json`). */
+  "requests.list": { request: Empty; result: { requests: SavedRequest[] } };
+  /** Replaces the project's saved requests. */
+  "requests.save": { request: { requests: SavedRequest[] }; result: Empty };
+
   /**
    * Exports the open project as a standalone Node project into `dest` (an absolute folder path on the
    * host, created when missing): its own files, Vial vendored in `vendor/vial/`, package.json, README.md,

@@ -3,7 +3,7 @@
  * request reaches a handler only with the shape its types promise. Paths are only checked to be
  * sane strings here; the path guard decides whether they stay inside the project.
  */
-import type { MethodName, RequestOf, Settings, StudioMethods } from "./contract.js";
+import type { MethodName, RequestOf, RouteReturn, SavedRequest, Settings, StudioMethods } from "./contract.js";
 import { HostFailure } from "./errors.js";
 
 /** Checks `value` (found at `at`, for the message) and returns it typed, or throws `bad-request`. */
@@ -155,6 +155,47 @@ const loopbackUrl: Check<string> = (value, at) => {
 
 const bounds = object({ x: int(0, 100_000), y: int(0, 100_000), width: int(0, 100_000), height: int(0, 100_000) });
 
+const httpMethod: Check<string> = (value, at) =>
+  typeof value === "string" && /^[A-Za-z]{1,20}$/.test(value) ? value.toUpperCase() : fail(at, "an HTTP method such as GET");
+
+function listOf<T>(check: Check<T>, max: number): Check<T[]> {
+  return (value, at) => {
+    if (!Array.isArray(value) || value.length > max) return fail(at, `a list of at most ${max} items`);
+    return value.map((item, index) => check(item, `${at}[${index}]`));
+  };
+}
+
+function recordOf<T>(check: Check<T>, max: number): Check<Record<string, T>> {
+  return (value, at) => {
+    if (!isRecord(value) || Object.keys(value).length > max) return fail(at, `an object of at most ${max} entries`);
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(200)(key, `${at} key`), check(item, `${at}.${key}`)]));
+  };
+}
+
+const routeReturn: Check<RouteReturn> = (value, at) => {
+  const kind = isRecord(value) ? value["kind"] : undefined;
+  if (kind === "json") return object({ kind: oneOf(["json"]) })(value, at);
+  if (kind === "text") return object({ kind: oneOf(["text"]), text: text(10_000) })(value, at);
+  if (kind === "template") return object({ kind: oneOf(["template"]), template: text(200) })(value, at);
+  if (kind === "redirect") return object({ kind: oneOf(["redirect"]), to: text(2000) })(value, at);
+  return fail(at, 'an object with kind "text", "json", "template" or "redirect"');
+};
+
+const routeRef = object({ localRule: text(2000), localEndpoint: text(200), line: int(1, 10_000_000) });
+const methodList = listOf(httpMethod, 10);
+
+const savedRequest: Check<SavedRequest> = object({
+  id: text(100),
+  name: text(200),
+  endpoint: text(200),
+  method: httpMethod,
+  params: recordOf(text(2000), 50),
+  query: text(8000),
+  headers: recordOf(text(8000), 100),
+  bodyKind: oneOf(["none", "json", "form"]),
+  body: text(1024 * 1024),
+});
+
 /** Every method's request check. Typed from the contract: a missing or wrong check does not compile. */
 const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "studio.info": empty,
@@ -187,6 +228,19 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "appHost.restart": empty,
   "appHost.logs": empty,
   "appHost.clearRequests": empty,
+  "routes.index": empty,
+  "routes.create": object(
+    { file: projectPath, receiver: text(200), methods: methodList, rule: text(2000), endpoint: text(200), returns: routeReturn },
+    { source: text() },
+  ),
+  "routes.update": object(
+    { file: projectPath, route: routeRef, change: object({}, { methods: methodList, rule: text(2000), endpoint: text(200) }) },
+    { source: text() },
+  ),
+  "routes.delete": object({ file: projectPath, route: routeRef, withHandler: bool }, { source: text() }),
+  "routes.send": object({ method: httpMethod, path: text(8000), headers: recordOf(text(8000), 100) }, { body: text() }),
+  "requests.list": empty,
+  "requests.save": object({ requests: listOf(savedRequest, 1000) }),
   "export.run": object({ dest: hostDir }, { force: bool }),
 };
 

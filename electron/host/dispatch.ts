@@ -5,6 +5,7 @@
 import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "../api/contract.js";
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
+import { RoutesService } from "./analysis/routes-service.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
@@ -43,6 +44,11 @@ export interface HostDependencies {
  */
 export function createHandlers(deps: HostDependencies) {
   const { workspace, shell } = deps;
+  const routes = new RoutesService({
+    projectDir: () => workspace.projectDir(),
+    urlMap: () => deps.appHost.current()?.urlMap() ?? null,
+    appUrl: () => deps.appHost.status().url,
+  });
   return {
     "studio.info": async () => ({
       version: deps.version,
@@ -105,6 +111,17 @@ export function createHandlers(deps: HostDependencies) {
     },
 
     ...appHostHandlers(deps.appHost),
+
+    "routes.index": async () => routes.index(),
+    "routes.create": async (request) => routes.create(request),
+    "routes.update": async (request) => routes.update(request),
+    "routes.delete": async (request) => routes.delete(request),
+    "routes.send": async (request) => routes.send(request),
+    "requests.list": async () => ({ requests: await routes.listRequests() }),
+    "requests.save": async ({ requests }) => {
+      await routes.saveRequests(requests);
+      return {};
+    },
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;

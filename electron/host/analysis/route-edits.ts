@@ -6,30 +6,7 @@
  */
 import ts from "typescript";
 import { readFileRoutes } from "./route-source.js";
-import type { RouteSource, TextEdit, TextRange } from "./types.js";
-
-/** What a new route answers with. */
-export type RouteReturn =
-  | { kind: "text"; text: string }
-  | { kind: "json" }
-  | { kind: "template"; template: string }
-  | { kind: "redirect"; to: string };
-
-export interface NewRoute {
-  /** The app or blueprint variable in the file (`app`, `items`). */
-  receiver: string;
-  methods: string[];
-  rule: string;
-  /** The endpoint without the blueprint's name. */
-  endpoint: string;
-  returns: RouteReturn;
-}
-
-export interface RouteChange {
-  methods?: string[];
-  rule?: string;
-  endpoint?: string;
-}
+import type { NewRoute, RouteChange, RouteReturn, RouteSource, TextEdit, TextRange } from "./types.js";
 
 /** How a file writes code. */
 export interface CodeStyle {

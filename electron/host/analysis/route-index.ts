@@ -4,7 +4,7 @@
  * the running app's url map so routes that exist only at run time, or only in code, are marked.
  */
 import { readFileRoutes, type FileRoutes, type Owner, type Registration } from "./route-source.js";
-import type { IndexProblem, RouteIndex, RouteInfo, RouteTarget, UrlRule } from "./types.js";
+import type { IndexProblem, RouteIndex, RouteInfo, RouteSource, RouteTarget, UrlRule } from "./types.js";
 
 interface Mount {
   /** The registered name (`parent.child` when nested). */
@@ -84,30 +84,34 @@ function mountBlueprints(files: Map<string, FileRoutes>): Map<OwnerKey, Mount> {
   return mounts;
 }
 
-function routeFromCode(file: string, registration: Registration, owner: Owner, mount: Mount | undefined): RouteInfo {
-  const methods = registration.methods ?? ["GET"];
-  const localEndpoint = registration.endpoint ?? registration.handlerName ?? derivedEndpoint(methods, registration.rule);
+function routeFromCode(source: RouteSource, registration: Registration, owner: Owner, mount: Mount | undefined): RouteInfo {
   const blueprint = owner.kind === "blueprint" ? mount?.name ?? owner.blueprintName ?? owner.name : null;
   return {
-    id: `${file}:${registration.ranges.statement.start}`,
-    endpoint: blueprint === null ? localEndpoint : `${blueprint}.${localEndpoint}`,
+    id: `${source.file}:${registration.ranges.statement.start}`,
+    endpoint: blueprint === null ? source.localEndpoint : `${blueprint}.${source.localEndpoint}`,
     rule: owner.kind === "blueprint" ? applyPrefix(mount?.urlPrefix ?? owner.urlPrefix, registration.rule) : registration.rule,
-    methods,
+    methods: registration.methods ?? ["GET"],
     blueprint,
     origin: "code",
-    source: {
-      file,
-      line: registration.line,
-      column: registration.column,
-      handlerLine: registration.handlerLine,
-      form: registration.form,
-      receiver: registration.receiver,
-      localRule: registration.rule,
-      localEndpoint,
-      handlerName: registration.handlerName,
-      jsonFields: registration.jsonFields,
-      ranges: registration.ranges,
-    },
+    source,
+  };
+}
+
+/** One registration as written, with the endpoint the runtime would give it. */
+function sourceOf(file: string, registration: Registration): RouteSource {
+  const methods = registration.methods ?? ["GET"];
+  return {
+    file,
+    line: registration.line,
+    column: registration.column,
+    handlerLine: registration.handlerLine,
+    form: registration.form,
+    receiver: registration.receiver,
+    localRule: registration.rule,
+    localEndpoint: registration.endpoint ?? registration.handlerName ?? derivedEndpoint(methods, registration.rule),
+    handlerName: registration.handlerName,
+    jsonFields: registration.jsonFields,
+    ranges: registration.ranges,
   };
 }
 
@@ -167,8 +171,19 @@ export function buildRouteIndex(sources: ReadonlyMap<string, string>, live: read
     for (const registration of found.registrations) {
       const resolved = resolveOwner(files, file, registration.receiver);
       if (!resolved) continue;
-      routes.push(routeFromCode(file, registration, resolved.owner, mounts.get(keyOf(resolved.file, resolved.owner.name))));
+      routes.push(routeFromCode(sourceOf(file, registration), registration, resolved.owner, mounts.get(keyOf(resolved.file, resolved.owner.name))));
     }
   }
   return { routes: live ? mergeLive(routes, live) : routes, targets, problems, live: live !== null };
+}
+
+/**
+ * Every registration of one file as written (rule and endpoint without blueprint parts), whatever it
+ * is registered on: what edits are planned against.
+ *
+ * @example
+ * localRoutes("app.ts", text).find((route) => route.localEndpoint === "index")?.ranges.rule;
+ */
+export function localRoutes(file: string, text: string): RouteSource[] {
+  return readFileRoutes(file, text).registrations.map((registration) => sourceOf(file, registration));
 }

@@ -108,3 +108,81 @@ export interface UrlRule {
   methods: string[];
   rule: string;
 }
+
+/** What a new route answers with: a text, its params as JSON, a template (created when missing), or a redirect (to a path or an endpoint). */
+export type RouteReturn =
+  | { kind: "text"; text: string }
+  | { kind: "json" }
+  | { kind: "template"; template: string }
+  | { kind: "redirect"; to: string };
+
+export interface NewRoute {
+  /** The app or blueprint variable in the file (`app`, `items`). */
+  receiver: string;
+  methods: string[];
+  rule: string;
+  /** The endpoint without the blueprint's name. */
+  endpoint: string;
+  returns: RouteReturn;
+}
+
+/** What to change in an existing route; missing keys stay as they are. */
+export interface RouteChange {
+  methods?: string[];
+  rule?: string;
+  /** Without the blueprint's name. */
+  endpoint?: string;
+}
+
+/** Which registration an edit is for: its rule and endpoint as written, and its line as a tie-breaker. */
+export interface RouteRef {
+  localRule: string;
+  localEndpoint: string;
+  line: number;
+}
+
+/**
+ * Edits to apply to one file's text (the text sent as `source`, else the file on disk), and files the
+ * host created for the route (a template). The renderer applies `edits` to the editor's model and saves.
+ */
+export interface RoutePlan {
+  path: string;
+  edits: TextEdit[];
+  created: string[];
+}
+
+/** A request for the running app, sent by the host from Node to the app's loopback port. */
+export interface AppRequest {
+  method: string;
+  /** Path and query (`/hello/ada?x=1`). */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface AppResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  /** The body as text (at most 1 MB; see `truncated`). */
+  body: string;
+  truncated: boolean;
+  /** From sending to the last byte of the body, in ms. */
+  timeMs: number;
+}
+
+/** A request kept in the project's `.vial/requests.json`. */
+export interface SavedRequest {
+  id: string;
+  name: string;
+  /** The route it belongs to. */
+  endpoint: string;
+  method: string;
+  /** Values of the rule's variables, by name. */
+  params: Record<string, string>;
+  /** The query string without `?`. */
+  query: string;
+  headers: Record<string, string>;
+  bodyKind: "none" | "json" | "form";
+  body: string;
+}
