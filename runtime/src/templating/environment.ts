@@ -249,7 +249,7 @@ export class Environment implements FilterEnv {
 
   /** The first template of `names` that exists. */
   selectTemplate(names: (string | Template)[], parent?: string): Template {
-    if (!names.length) throw new TemplatesNotFound([]);
+    if (!names.length) throw new TemplatesNotFound([], "Tried to select from an empty list of templates.");
     for (const n of names) {
       if (n instanceof Template) return n;
       try {
@@ -267,6 +267,7 @@ export class Environment implements FilterEnv {
     if (x instanceof Markup) return this.getTemplate(x.value, parent);
     if (Array.isArray(x)) return this.selectTemplate(x as (string | Template)[], parent);
     if (x instanceof Undefined) x.fail();
+    if (x === null || x === undefined || x === false || x === 0) throw new TemplatesNotFound([], "Tried to select from an empty list of templates.");
     return this.getTemplate(pyStr(x), parent);
   }
 

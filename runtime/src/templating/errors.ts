@@ -79,8 +79,8 @@ export class TemplateNotFound extends TemplateError {
  */
 export class TemplatesNotFound extends TemplateNotFound {
   readonly templates: string[];
-  constructor(names: string[]) {
-    super(names[names.length - 1] ?? "", `none of the templates given were found: ${names.join(", ")}`);
+  constructor(names: string[], message?: string) {
+    super(names[names.length - 1] ?? "", message ?? `none of the templates given were found: ${names.join(", ")}`);
     this.templates = names;
   }
 }

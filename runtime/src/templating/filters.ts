@@ -4,7 +4,7 @@
 import { TemplateRuntimeError } from "./errors.js";
 import { escape, escapeHtml, Markup, markSafe, softStr } from "./markup.js";
 import { percentFormat, pyCapitalize, pyReplace, pySplit } from "./python-methods.js";
-import { iterate, type Context, type EvalContext } from "./runtime.js";
+import { add, iterate, type Context, type EvalContext } from "./runtime.js";
 import {
   floatRepr, isFloat, isMapping, isTuple, isNumber, isPlainObject, Kwargs, mappingKeys, mkFloat, num, pyCompare, pyEq, pyRepr, pyStr,
   PyFloat, PyGenerator, pyRound, toFixedPy, tuple, truthy, typeName, Undefined, withSignature,
@@ -527,6 +527,10 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
     round: withSignature((value: unknown, precision: unknown = 0, method: unknown = "common") => {
       if (method !== "common" && method !== "ceil" && method !== "floor") throw new TemplateRuntimeError("method must be common, ceil or floor");
       const p = num(precision);
+      if (!isNumber(value) && typeof value !== "boolean") {
+        if (value instanceof Undefined) value.fail();
+        throw new TemplateRuntimeError(`type ${typeName(value)} doesn't define __round__ method`);
+      }
       const x = num(value);
       if (method === "common") {
         if (!isFloat(value)) {
@@ -572,12 +576,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
       let items = list(iterable);
       if (attribute !== null && attribute !== undefined) items = items.map(attrGetter(env, attribute));
       let total: unknown = start;
-      for (const item of items) {
-        const fl = isFloat(total) || isFloat(item);
-        const r = num(total) + num(item);
-        if (Number.isNaN(r) && !(isNumber(item) || typeof item === "boolean")) throw new TemplateRuntimeError(`unsupported operand type(s) for +: '${typeof total}' and '${typeof item}'`);
-        total = fl ? mkFloat(r) : r;
-      }
+      for (const item of items) total = add(total, item);
       return total;
     }, { pass: "environment", params: ["iterable", "attribute", "start"] }),
     title: withSignature((s: unknown) => {

@@ -498,7 +498,7 @@ export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === "string" || a instanceof Markup) return percentFormat(a, b);
   if (!numeric(a) || !numeric(b)) return unsupported("%", a, b);
   const y = num(b);
-  if (y === 0) typeError(isFloat(a) || isFloat(b) ? "float modulo" : "integer division or modulo by zero");
+  if (y === 0) typeError(isFloat(a) || isFloat(b) ? "float modulo" : "integer modulo by zero");
   const x = num(a);
   const r = ((x % y) + y) % y;
   return isFloat(a) || isFloat(b) ? mkFloat(r) : r;
