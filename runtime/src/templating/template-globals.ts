@@ -3,9 +3,9 @@
  */
 import { TemplateRuntimeError } from "./errors.js";
 import { Markup } from "./markup.js";
-import { Namespace } from "./runtime.js";
+import { iterate, Namespace, unpack } from "./runtime.js";
 import type { Kwargs } from "./values.js";
-import { isMapping, markRange, num, truthy, typeName, withSignature } from "./values.js";
+import { dictKey, isMapping, markRange, num, truthy, typeName, withSignature } from "./values.js";
 
 /**
  * `cycler(a, b, c)`: `next()` returns the items in turn; `current` is the one `next()` returns next.
@@ -87,9 +87,19 @@ export function defaultGlobals(): Record<string, unknown> {
     range,
     dict: withSignature((...args: unknown[]) => {
       const kw = args.pop() as Kwargs;
-      const out: Record<string, unknown> = {};
-      for (const a of args) if (isMapping(a)) Object.assign(out, a instanceof Map ? Object.fromEntries([...a].map(([k, v]) => [String(k), v])) : a);
-      return Object.assign(out, kw.values);
+      if (args.length > 1) throw new TemplateRuntimeError(`dict expected at most 1 argument, got ${args.length}`);
+      const out = new Map<unknown, unknown>();
+      const source = args[0];
+      if (source instanceof Map) for (const [k, v] of source) out.set(k, v);
+      else if (isMapping(source)) for (const [k, v] of Object.entries(source)) out.set(k, v);
+      else if (source !== undefined) {
+        for (const pair of iterate(source)) {
+          const [k, v] = unpack(pair, 2);
+          out.set(dictKey(k), v);
+        }
+      }
+      for (const [k, v] of Object.entries(kw.values)) out.set(k, v);
+      return out;
     }, { varKwargs: true }),
     lipsum: withSignature(lipsum, { params: ["n", "html", "min", "max"] }),
     cycler: (...items: unknown[]) => new Cycler(items),
