@@ -575,6 +575,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
     sum: withSignature((env: FilterEnv, iterable: unknown, attribute: unknown = null, start: unknown = 0) => {
       let items = list(iterable);
       if (attribute !== null && attribute !== undefined) items = items.map(attrGetter(env, attribute));
+      if (typeof start === "string" || start instanceof Markup) throw new TemplateRuntimeError("sum() can't sum strings [use ''.join(seq) instead]");
       let total: unknown = start;
       for (const item of items) total = add(total, item);
       return total;
