@@ -17,6 +17,8 @@ interface SignalRequest {
   method: string;
   url: string;
   headers: Headers;
+  /** The raw body, read by the runtime before the view ran. */
+  data?: Uint8Array;
 }
 
 /** The part of a Vial response the log reads. */
@@ -56,10 +58,18 @@ function pathOf(request: SignalRequest): string {
   return url.pathname + url.search;
 }
 
+const textual = /text|json|xml|javascript|x-www-form-urlencoded/;
+
+function requestTextOf(request: SignalRequest): string | undefined {
+  const data = request.data;
+  if (!(data instanceof Uint8Array) || data.length === 0 || data.length > bodyLimit) return undefined;
+  return textual.test(request.headers.get("content-type") ?? "") ? new TextDecoder().decode(data) : undefined;
+}
+
 function textOf(response: SignalResponse): string | undefined {
   const type = response.headers.get("content-type") ?? "";
   const text = response.text;
-  return text !== undefined && text.length <= bodyLimit && /text|json|xml|javascript/.test(type) ? text : undefined;
+  return text !== undefined && text.length <= bodyLimit && textual.test(type) ? text : undefined;
 }
 
 /**
@@ -76,6 +86,7 @@ export function observeRequests(runtime: RuntimeModule, send: (message: ChildMes
   });
   runtime.requestFinished?.connect((_app, { request, response }) => {
     const started = startedAt.get(request);
+    const requestBody = requestTextOf(request);
     const responseBody = textOf(response);
     send({
       type: "request",
@@ -87,6 +98,7 @@ export function observeRequests(runtime: RuntimeModule, send: (message: ChildMes
         time: Date.now(),
         requestHeaders: Object.fromEntries(request.headers.entries()),
         responseHeaders: Object.fromEntries(response.headers.entries()),
+        ...(requestBody === undefined ? {} : { requestBody }),
         ...(responseBody === undefined ? {} : { responseBody }),
       },
     });

@@ -232,7 +232,9 @@ app.get("/bad", () => renderTemplate("bad.html"));
   });
 
   it("streams the request log and the app's output", async () => {
-    const dir = await project({ "app.ts": `${home}console.log("app says hi");\n` });
+    const dir = await project({
+      "app.ts": `${home}import { request } from "vial";\napp.post("/echo", () => request.form.get("name") ?? "");\nconsole.log("app says hi");\n`,
+    });
     const app = supervise(dir);
     const status = await app.start();
     await get(status, "/");
@@ -243,6 +245,10 @@ app.get("/bad", () => renderTemplate("bad.html"));
       ["GET", "/missing?q=1", 404],
     ]);
     expect(entries[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(entries[0]?.responseBody).toBe("hello from the app");
+    await fetch(`${status.url}/echo`, { method: "POST", body: new URLSearchParams({ name: "Ada" }) });
+    const posted = await until(() => app.requests().find((entry) => entry.path === "/echo"));
+    expect(posted).toMatchObject({ method: "POST", status: 200, requestBody: "name=Ada", responseBody: "Ada" });
     await until(() => app.output().find((line) => line.stream === "stdout" && line.text === "app says hi"));
   });
 });

@@ -73,6 +73,8 @@ export interface RequestEntry {
   time: number;
   requestHeaders: Record<string, string>;
   responseHeaders: Record<string, string>;
+  /** The request body when it was small text (a form, JSON), for the details view. */
+  requestBody?: string;
   /** The response body when it was small text (HTML, JSON), for the details view. */
   responseBody?: string;
 }

@@ -62,7 +62,11 @@ export function RequestsView(props: { requests: RequestEntry[]; onClear: () => v
                 data-testid="request-row"
                 aria-selected={entry.id === selected}
                 className={entry.status >= 400 ? "panel-request-failed" : undefined}
+                tabIndex={0}
                 onClick={() => setSelected(entry.id === selected ? null : entry.id)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" || event.key === " ") setSelected(entry.id === selected ? null : entry.id);
+                }}
               >
                 <td>{time(entry.time)}</td>
                 <td>{entry.method}</td>
@@ -80,6 +84,12 @@ export function RequestsView(props: { requests: RequestEntry[]; onClear: () => v
             </h3>
             <Headers title="Request headers" headers={detail.requestHeaders} />
             <Headers title="Response headers" headers={detail.responseHeaders} />
+            {detail.requestBody !== undefined && (
+              <>
+                <h4>Request body</h4>
+                <pre className="panel-request-body">{detail.requestBody}</pre>
+              </>
+            )}
             {detail.responseBody !== undefined && (
               <>
                 <h4>Response body</h4>
