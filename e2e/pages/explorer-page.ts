@@ -51,6 +51,23 @@ export class ExplorerPage {
     await this.item(path).click();
   }
 
+  /** The name field a row shows while renaming. */
+  get renameInput(): Locator {
+    return this.tree.getByTestId("tree-rename-input");
+  }
+
+  /** Renames a row in place: F2 (or the menu), type the new name, Enter. */
+  async rename(path: string, newName: string, via: "keyboard" | "menu" = "menu"): Promise<void> {
+    if (via === "menu") await this.contextAction(path, "Rename…");
+    else {
+      await this.reveal(path);
+      await this.item(path).focus();
+      await this.page.keyboard.press("F2");
+    }
+    await this.renameInput.fill(newName);
+    await this.renameInput.press("Enter");
+  }
+
   /** Drags a row onto another (a folder, or a file whose folder receives it). */
   async dragTo(path: string, target: string): Promise<void> {
     await this.item(path).dragTo(this.item(target));

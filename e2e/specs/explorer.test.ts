@@ -20,19 +20,32 @@ describe("explorer", () => {
     const dir = await openProject(studio);
     const explorer = new ExplorerPage(studio.page);
     const editor = new EditorPage(studio.page);
-    const workbench = new WorkbenchPage(studio.page);
     const content = readFileSync(join(dir, "templates/about.html"), "utf8");
 
     await explorer.open("templates/about.html");
     await editor.tab("templates/about.html").waitFor();
-    await explorer.contextAction("templates/about.html", "Rename…");
-    await workbench.fillPrompt("story.html");
+    await explorer.rename("templates/about.html", "story.html");
 
     await explorer.item("templates/story.html").waitFor();
     expect(existsSync(join(dir, "templates/about.html"))).toBe(false);
     expect(readFileSync(join(dir, "templates/story.html"), "utf8")).toBe(content);
     expect(await explorer.item("templates/about.html").count()).toBe(0);
     expect(await editor.tabPaths()).toEqual(["templates/story.html"]);
+  });
+
+  test("renames in place with F2, and a bad name keeps the field open with a reason", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    await explorer.rename("templates/base.html", "../base.html", "keyboard");
+    await explorer.tree.getByRole("alert").waitFor();
+    expect(await explorer.renameInput.isVisible()).toBe(true);
+    await explorer.renameInput.press("Escape");
+    await explorer.renameInput.waitFor({ state: "detached" });
+    expect(existsSync(join(dir, "templates/base.html"))).toBe(true);
+
+    await explorer.rename("templates/base.html", "layout.html", "keyboard");
+    await explorer.item("templates/layout.html").waitFor();
+    expect(existsSync(join(dir, "templates/layout.html"))).toBe(true);
   });
 
   test("moves a file into another folder by dragging it there", async ({ studio }) => {

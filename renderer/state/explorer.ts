@@ -4,13 +4,15 @@ export interface ExplorerState {
   /** Folders shown open, by project-relative path. */
   expanded: ReadonlySet<string>;
   selected: string | null;
+  /** The row showing a name field instead of its label. */
+  renaming: string | null;
   /** The folder a dragged entry would land in ("" is the root), while dragging over the tree. */
   dropTarget: string | null;
 }
 
 /** What the explorer shows open and selected; kept outside the tree component so commands can use it. */
 export class ExplorerStore {
-  readonly state = createStore<ExplorerState>({ expanded: new Set(), selected: null, dropTarget: null });
+  readonly state = createStore<ExplorerState>({ expanded: new Set(), selected: null, renaming: null, dropTarget: null });
 
   toggle(folder: string): void {
     this.state.set((state) => {
@@ -35,6 +37,11 @@ export class ExplorerStore {
     this.state.set((state) => ({ ...state, selected: path }));
   }
 
+  /** Shows a name field on the row (null puts the label back). */
+  setRenaming(path: string | null): void {
+    this.state.set((state) => ({ ...state, renaming: path, selected: path ?? state.selected }));
+  }
+
   setDropTarget(folder: string | null): void {
     this.state.set((state) => (state.dropTarget === folder ? state : { ...state, dropTarget: folder }));
   }
@@ -44,6 +51,6 @@ export class ExplorerStore {
   }
 
   reset(): void {
-    this.state.set({ expanded: new Set(), selected: null, dropTarget: null });
+    this.state.set({ expanded: new Set(), selected: null, renaming: null, dropTarget: null });
   }
 }

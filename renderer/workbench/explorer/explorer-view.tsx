@@ -4,7 +4,7 @@ import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
 import { ContextMenu, type MenuItem } from "../../ui/context-menu";
-import { deleteEntry, renameEntry } from "./file-actions";
+import { deleteEntry } from "./file-actions";
 import { FileTree, useDropInto } from "./file-tree";
 
 /** The Explorer side-bar view: toolbar, the file tree and its context menu. */
@@ -21,7 +21,7 @@ export function ExplorerView(): ReactElement {
     { label: "New Folder…", run: () => run("file.newFolder") },
     ...(node
       ? [
-          { label: "Rename…", run: () => void studio.attempt(() => renameEntry(studio, node)) },
+          { label: "Rename…", run: () => studio.explorer.setRenaming(node.path) },
           { label: "Delete", danger: true, run: () => void studio.attempt(() => deleteEntry(studio, node)) },
         ]
       : []),

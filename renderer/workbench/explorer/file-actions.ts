@@ -2,20 +2,20 @@ import type { FileNode } from "../../../electron/api/contract";
 import { invalidNameReason, joinPath, moveTarget, parentPath } from "../../state/workspace";
 import type { Studio } from "../../studio";
 
-/** Asks for a new name and renames the file or folder; open editors follow it. */
-export async function renameEntry(studio: Studio, node: FileNode): Promise<void> {
-  const name = await studio.dialogs.prompt({
-    title: node.kind === "dir" ? "Rename Folder" : "Rename File",
-    label: "New name",
-    value: node.name,
-    confirmLabel: "Rename",
-    validate: invalidNameReason,
-  });
-  if (name === null || name.trim() === node.name) return;
-  const to = joinPath(parentPath(node.path), name.trim());
+/**
+ * Renames a file or folder within its folder to the name typed in the tree; open editors follow it.
+ * Returns why the name cannot be used (the field stays open), or undefined once done.
+ */
+export async function renameEntry(studio: Studio, node: FileNode, name: string): Promise<string | undefined> {
+  const trimmed = name.trim();
+  if (trimmed === node.name) return undefined;
+  const invalid = invalidNameReason(trimmed);
+  if (invalid) return invalid;
+  const to = joinPath(parentPath(node.path), trimmed);
   await studio.workspace.rename(node.path, to);
   studio.editors.renamed(node.path, to);
   studio.explorer.reveal(to);
+  return undefined;
 }
 
 /** Moves a file or folder into another folder ("" is the root); open editors follow it. */

@@ -4,7 +4,8 @@ import { useStore } from "../../state/use-store";
 import { parentPath } from "../../state/workspace";
 import { useStudio } from "../../studio-context";
 import { Icon } from "../../ui/icons";
-import { deleteEntry, moveEntry, renameEntry } from "./file-actions";
+import { deleteEntry, moveEntry } from "./file-actions";
+import { RenameField } from "./rename-field";
 
 /** The drag payload of a tree row: its project-relative path. */
 const DRAG_TYPE = "application/x-vial-path";
@@ -52,6 +53,7 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
   const expanded = useStore(studio.explorer.state, (state) => state.expanded.has(node.path));
   const selected = useStore(studio.explorer.state, (state) => state.selected === node.path);
   const nothingSelected = useStore(studio.explorer.state, (state) => state.selected === null);
+  const renaming = useStore(studio.explorer.state, (state) => state.renaming === node.path);
   const active = useStore(studio.editors.state, (state) => state.active === node.path);
   const isDir = node.kind === "dir";
   const folder = isDir ? node.path : parentPath(node.path);
@@ -77,7 +79,7 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
         data-path={node.path}
         data-kind={node.kind}
         onClick={activate}
-        draggable
+        draggable={!renaming}
         onDragStart={(event) => {
           event.dataTransfer.setData(DRAG_TYPE, node.path);
           event.dataTransfer.effectAllowed = "move";
@@ -91,7 +93,7 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
         }}
         onKeyDown={(event) => {
           if (event.key === "Enter") activate();
-          else if (event.key === "F2") void studio.attempt(() => renameEntry(studio, node));
+          else if (event.key === "F2") studio.explorer.setRenaming(node.path);
           else if (event.key === "Delete") void studio.attempt(() => deleteEntry(studio, node));
           else return;
           event.preventDefault();
@@ -101,7 +103,7 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
         <span className={`tree-icon ${isDir ? "is-folder" : ""}`}>
           <Icon name={isDir ? (expanded ? "folderOpen" : "folder") : "file"} size={15} />
         </span>
-        <span className="tree-label">{node.name}</span>
+        {renaming ? <RenameField node={node} /> : <span className="tree-label">{node.name}</span>}
       </div>
       {isDir && expanded && node.children && node.children.length > 0 && (
         <ul role="group" className="tree-group">
