@@ -10,7 +10,6 @@ import { getFlashedMessages } from "../sessions.js";
 import { templateRendered } from "../signals.js";
 import { urlFor, type UrlForValues } from "../url-for.js";
 import { Environment, type Template } from "./environment.js";
-import { htmlSafeJson } from "./filters.js";
 import { ChoiceLoader, FileSystemLoader } from "./loaders.js";
 import { Kwargs, truthy, withSignature } from "./values.js";
 
@@ -41,7 +40,6 @@ function jinjaEnv(app: Vial): Environment {
     if (app.templateFolder) folders.push(joinFolder(app.root, app.templateFolder));
     for (const bp of app.blueprints.values()) if (bp.templateFolder) folders.push(joinFolder(bp.root, bp.templateFolder));
     env = new Environment({ loader: new ChoiceLoader(folders.map((f) => new FileSystemLoader(app.files, f))), autoescape: selectAutoescape });
-    env.filters.tojson = withSignature((value: unknown, indent: unknown = null) => htmlSafeJson(value, indent === null ? null : Number(indent)), { params: ["value", "indent"] });
     env.globals.url_for = (endpoint: string, kw?: Kwargs) => urlFor(endpoint, (kw instanceof Kwargs ? kw.values : {}) as UrlForValues);
     env.globals.get_flashed_messages = withSignature((withCategories: unknown = false, categoryFilter: unknown = []) => {
       const filter = Array.isArray(categoryFilter) ? categoryFilter.map(String) : [];
