@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { runExportSuite } from "./export/suite.mjs";
 import { runHttpSuite } from "./http/suite.mjs";
 import { renderMarkdown, renderText, targetStatus } from "./lib/report.mjs";
 import { runPreviewSuite } from "./preview/suite.mjs";
@@ -22,6 +23,7 @@ const suites = [
   { id: "router", title: "Router lookups: Vial against find-my-way", run: runRouterSuite },
   { id: "templates", title: "Template rendering: Vial against Nunjucks (and Jinja2)", run: runTemplateSuite },
   { id: "preview", title: "Studio edit→preview: save a code change, see the new response", run: runPreviewSuite },
+  { id: "export", title: "Exported app: start to first response (node scripts/start.mjs)", run: runExportSuite },
 ];
 
 const { values: flags } = parseArgs({

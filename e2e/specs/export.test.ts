@@ -206,7 +206,7 @@ describe.each(["blank", "rest-api", "website"])("the exported %s starter", (star
     }
 
     await run(npm, ["install", "--offline", "--no-audit", "--no-fund"], dest);
-    expect(existsSync(join(dest, "dist/app.js"))).toBe(true);
+    expect(existsSync(join(dest, "dist/server.js"))).toBe(true);
 
     // rest-api keeps its items in memory, which each worker has its own copy of; the others keep state
     // only in signed cookies, so any worker can answer any request.

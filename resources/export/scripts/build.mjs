@@ -1,5 +1,6 @@
-// `npm run build`: compiles the app (TypeScript included) into dist/app.js with esbuild. The project's own
-// files are bundled into that one module; packages such as vial stay imports, resolved from node_modules.
+// `npm run build`: compiles the app (TypeScript included) with esbuild into dist/server.js, the one module
+// `npm start` loads: the project's own files and Vial in a single file (a production start reads one file,
+// not a hundred); every other package stays an import, resolved from node_modules.
 // The entry is found as `vial run` finds it: $VIAL_APP, else app.ts, app.js, src/app.ts, src/app.js.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -17,9 +18,9 @@ if (entry === undefined) {
 const IMPORT_META = /\bimport\.meta\.(dirname|filename|url)\b/g;
 const toPosix = (path) => path.split(sep).join("/");
 
-// Bundling moves every file's code into dist/app.js, so `import.meta.dirname` (the app's root, where
+// Bundling moves every file's code into dist/server.js, so `import.meta.dirname` (the app's root, where
 // templates/ and static/ are) would point at dist/. Each file keeps its own location instead, computed at
-// run time from dist/app.js, so the built folder can move (into a container, to another machine).
+// run time from dist/server.js, so the built folder can move (into a container, to another machine).
 const keepImportMetaPaths = {
   name: "keep-import-meta-paths",
   setup(pluginBuild) {
@@ -35,6 +36,21 @@ const keepImportMetaPaths = {
   },
 };
 
+// Vial is bundled (one copy, shared by the app and the request listener); other packages are not.
+const bundleOnlyVial = {
+  name: "bundle-only-vial",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => (args.path === "vial" || args.path.startsWith("vial/") ? undefined : { path: args.path, external: true }));
+  },
+};
+
+// The app module as a namespace (whether it exports `app` or a default) plus Vial's Node listener.
+const serverEntry = [
+  `import * as appModule from ${JSON.stringify(`./${toPosix(relative(root, entry))}`)};`,
+  'export { createRequestListener } from "vial/node";',
+  "export { appModule };",
+].join("\n");
+
 const banner = [
   'import { fileURLToPath as __fileURLToPath } from "node:url";',
   'const __appRoot = new URL("../", import.meta.url);',
@@ -45,21 +61,20 @@ const banner = [
 const started = performance.now();
 try {
   await build({
-    entryPoints: [entry],
+    stdin: { contents: serverEntry, resolveDir: root, sourcefile: "server-entry.js", loader: "js" },
     absWorkingDir: root,
-    outfile: join(root, "dist", "app.js"),
+    outfile: join(root, "dist", "server.js"),
     bundle: true,
-    packages: "external",
     format: "esm",
     platform: "node",
     target: "node20",
     sourcemap: "linked",
     banner: { js: banner },
     logLevel: "warning",
-    plugins: [keepImportMetaPaths],
+    plugins: [bundleOnlyVial, keepImportMetaPaths],
   });
 } catch {
   // esbuild has already printed each error with its file:line.
   process.exit(1);
 }
-console.log(`build: dist/app.js from ${toPosix(relative(root, entry))} in ${Math.round(performance.now() - started)} ms`);
+console.log(`build: dist/server.js from ${toPosix(relative(root, entry))} in ${Math.round(performance.now() - started)} ms`);

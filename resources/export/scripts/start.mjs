@@ -1,5 +1,5 @@
 // `npm start`: the production server. The primary process forks N workers (node:cluster); each one imports
-// the built app (dist/app.js, from `npm run build`) and serves it on the same port, and the primary spreads
+// the built app (dist/server.js, from `npm run build`) and serves it on the same port, and the primary spreads
 // connections over them. Sessions live in signed cookies, so workers share no state.
 //   npm start -- [--workers N] [--port N] [--host H]
 // Defaults: one worker per CPU ($WEB_CONCURRENCY overrides), port $PORT or 5000, host $HOST or 127.0.0.1.
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-const builtApp = join(import.meta.dirname, "..", "dist", "app.js");
+const builtApp = join(import.meta.dirname, "..", "dist", "server.js");
 const SHUTDOWN_GRACE_MS = 10_000;
 
 function fail(message, code = 1) {
@@ -47,7 +47,7 @@ function settings() {
 
 function runPrimary() {
   const { workers, port, host } = settings();
-  if (!existsSync(builtApp)) fail("dist/app.js is missing: run `npm run build` first.");
+  if (!existsSync(builtApp)) fail("dist/server.js is missing: run `npm run build` first.");
   let shuttingDown = false;
   let listening = 0;
   const started = new Set();
@@ -88,8 +88,8 @@ function isVialApp(value) {
 
 async function runWorker() {
   process.setSourceMapsEnabled(true);
-  const [mod, { createRequestListener }] = await Promise.all([import(pathToFileURL(builtApp).href), import("vial/node")]);
-  const app = isVialApp(mod.app) ? mod.app : isVialApp(mod.default) ? mod.default : undefined;
+  const { appModule, createRequestListener } = await import(pathToFileURL(builtApp).href);
+  const app = isVialApp(appModule.app) ? appModule.app : isVialApp(appModule.default) ? appModule.default : undefined;
   if (!app) fail("the app module exports no Vial app: add `export const app = new Vial({ root: import.meta.dirname });`.");
   const server = createServer(createRequestListener(app));
   const port = Number(process.env.APP_WORKER_PORT);
