@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { IconName } from "../ui/icons";
+import { RoutesView } from "../designers/routes/routes-view";
 import { ExplorerView } from "./explorer/explorer-view";
 import { SettingsView } from "./settings/settings-view";
 
@@ -19,5 +20,6 @@ export interface SideBarView {
  */
 export const sideBarViews: readonly SideBarView[] = [
   { id: "explorer", title: "Explorer", icon: "files", component: ExplorerView },
+  { id: "routes", title: "Routes", icon: "routes", component: RoutesView },
   { id: "settings", title: "Settings", icon: "gear", component: SettingsView, placement: "bottom" },
 ];

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { RouteInfo } from "../../../electron/api/contract";
+import { buildPath, converterInput, endpointError, groupRoutes, jsonTemplate, parseHeaders, pathTree, prettyJson, ruleError, ruleParts } from "./model";
+
+function route(endpoint: string, rule: string, blueprint: string | null = null, methods = ["GET"]): RouteInfo {
+  return { id: endpoint, endpoint, rule, methods, blueprint, origin: "code", source: null };
+}
+
+describe("the route designer's model", () => {
+  it("splits a rule into text and typed variables", () => {
+    expect(ruleParts("/files/<path:name>/<id>/<any(a, 'b'):kind>")).toEqual([
+      { kind: "text", text: "/files/" },
+      { kind: "variable", text: "<path:name>", name: "name", converter: "path", args: [] },
+      { kind: "text", text: "/" },
+      { kind: "variable", text: "<id>", name: "id", converter: "string", args: [] },
+      { kind: "text", text: "/" },
+      { kind: "variable", text: "<any(a, 'b'):kind>", name: "kind", converter: "any", args: ["a", "b"] },
+    ]);
+  });
+
+  it("validates rules as the runtime does", () => {
+    expect(ruleError("/hello/<name>")).toBeUndefined();
+    expect(ruleError("/u/<int:id>/<uuid:key>")).toBeUndefined();
+    expect(ruleError("hello")).toMatch(/starts with "\/"/);
+    expect(ruleError("/x/<nope:id>")).toMatch(/no converter "nope"/);
+    expect(ruleError("/x/<id>/<int:id>")).toMatch(/used twice/);
+    expect(ruleError("/x/<id")).toMatch(/variable is written/);
+    expect(ruleError("/x/<any:kind>")).toMatch(/needs choices/);
+    expect(endpointError("hello")).toBeUndefined();
+    expect(endpointError("api.hello")).toMatch(/no dots/);
+  });
+
+  it("builds the request path from the variables, escaping them", () => {
+    expect(buildPath("/hello/<name>", { name: "Ada L" }, "?x=1")).toBe("/hello/Ada%20L?x=1");
+    expect(buildPath("/files/<path:p>", { p: "a b/c.txt" })).toBe("/files/a%20b/c.txt");
+    expect(converterInput({ converter: "int", args: [] }).type).toBe("number");
+    expect(converterInput({ converter: "any", args: ["a", "b"] }).choices).toEqual(["a", "b"]);
+  });
+
+  it("groups by blueprint after the filter, and maps path segments", () => {
+    const routes = [route("index", "/"), route("items.list", "/api/items/", "items"), route("items.create", "/api/items/", "items", ["POST"]), route("about", "/about")];
+    expect(groupRoutes(routes, "").map((group) => [group.title, group.routes.length])).toEqual([["App", 2], ["items", 2]]);
+    expect(groupRoutes(routes, "post items").map((group) => group.routes.map((r) => r.endpoint))).toEqual([["items.create"]]);
+    expect(groupRoutes(routes, "nothing")).toEqual([]);
+    const tree = pathTree(routes);
+    expect(tree.routes.map((r) => r.endpoint)).toEqual(["index"]);
+    expect(tree.children.map((node) => node.segment)).toEqual(["api", "about"]);
+    expect(tree.children[0]?.children[0]?.routes).toHaveLength(2);
+  });
+
+  it("reads header lines, pretty-prints JSON and pre-fills a body", () => {
+    expect(parseHeaders("Accept: application/json\n\nbad line\nX-A: b:c")).toEqual({ Accept: "application/json", "X-A": "b:c" });
+    expect(prettyJson('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
+    expect(prettyJson("not json")).toBe("not json");
+    expect(jsonTemplate(["title"])).toBe('{\n  "title": ""\n}');
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * The route designer's pure logic (no React, no Monaco): the rule syntax (for highlighting and live
+ * validation, as the runtime parses it), the input each converter wants, grouping and filtering the
+ * route table, the map of path segments, and building a request path from the route's variables.
+ */
+import type { RouteInfo } from "../../../electron/api/contract";
+
+/** The converters a fresh app knows, with what their values look like. */
+export const converters = ["string", "int", "float", "path", "uuid", "any"] as const;
+export type ConverterName = (typeof converters)[number];
+
+/** One piece of a rule: literal text, or a variable with its converter (`string` when none is written). */
+export type RulePart = { kind: "text"; text: string } | { kind: "variable"; text: string; name: string; converter: string; args: string[] };
+
+const variable = /<(?:([a-zA-Z_][a-zA-Z0-9_]*)(?:\(([^)]*)\))?:)?([a-zA-Z_][a-zA-Z0-9_]*)>/g;
+
+/**
+ * Splits a rule into text and variables.
+ *
+ * @example
+ * ruleParts("/user/<int:id>"); // [{ kind: "text", text: "/user/" }, { kind: "variable", text: "<int:id>", name: "id", converter: "int", args: [] }]
+ */
+export function ruleParts(rule: string): RulePart[] {
+  const parts: RulePart[] = [];
+  let last = 0;
+  for (const match of rule.matchAll(variable)) {
+    if (match.index > last) parts.push({ kind: "text", text: rule.slice(last, match.index) });
+    const args = (match[2] ?? "")
+      .split(",")
+      .map((arg) => arg.trim().replace(/^(['"])(.*)\1$/, "$2"))
+      .filter(Boolean);
+    parts.push({ kind: "variable", text: match[0], name: match[3] as string, converter: match[1] ?? "string", args });
+    last = match.index + match[0].length;
+  }
+  if (last < rule.length) parts.push({ kind: "text", text: rule.slice(last) });
+  return parts;
+}
+
+/**
+ * Why the runtime would refuse a rule, or undefined when it is fine.
+ *
+ * @example
+ * ruleError("/user/<int:id>"); // undefined
+ * ruleError("/x/<nope:id>");   // 'There is no converter "nope": …'
+ */
+export function ruleError(rule: string): string | undefined {
+  if (rule === "") return "Write a rule, such as /hello/<name>.";
+  if (!rule.startsWith("/")) return `A rule starts with "/": write "/${rule}".`;
+  if (/\s/.test(rule)) return "A rule has no spaces.";
+  const names = new Set<string>();
+  for (const part of ruleParts(rule)) {
+    if (part.kind === "text") {
+      if (/[<>]/.test(part.text)) return "A variable is written <name> or <converter:name>, as in /user/<int:id>.";
+      continue;
+    }
+    if (!(converters as readonly string[]).includes(part.converter)) return `There is no converter "${part.converter}": use one of ${converters.join(", ")}.`;
+    if (part.converter === "any" && part.args.length === 0) return "The any converter needs choices, as in <any(a, b):name>.";
+    if (names.has(part.name)) return `The variable "${part.name}" is used twice.`;
+    names.add(part.name);
+  }
+  return undefined;
+}
+
+/**
+ * Why an endpoint name would be refused, or undefined.
+ *
+ * @example
+ * endpointError("hello"); // undefined
+ */
+export function endpointError(endpoint: string): string | undefined {
+  if (endpoint === "") return "Name the endpoint (urlFor uses it).";
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(endpoint)) return 'Use letters, digits, "_" or "-", starting with a letter (no dots).';
+  return undefined;
+}
+
+/** How the request runner asks for a converter's value. */
+export interface ConverterInput {
+  type: "text" | "number";
+  placeholder: string;
+  /** A regex the value must match, for the input's `pattern`. */
+  pattern?: string;
+  /** Choices of an `any` converter. */
+  choices?: string[];
+}
+
+/**
+ * The input a variable's converter wants.
+ *
+ * @example
+ * converterInput({ converter: "int", args: [] }); // { type: "number", placeholder: "42", pattern: "\\d+" }
+ */
+export function converterInput(part: { converter: string; args: string[] }): ConverterInput {
+  switch (part.converter) {
+    case "int":
+      return { type: "number", placeholder: "42", pattern: "-?\\d+" };
+    case "float":
+      return { type: "text", placeholder: "1.5", pattern: "-?\\d+\\.\\d+" };
+    case "uuid":
+      return { type: "text", placeholder: "123e4567-e89b-12d3-a456-426614174000", pattern: "[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}" };
+    case "path":
+      return { type: "text", placeholder: "a/b/c.txt" };
+    case "any":
+      return { type: "text", placeholder: part.args[0] ?? "", choices: part.args };
+    default:
+      return { type: "text", placeholder: "value", pattern: "[^/]+" };
+  }
+}
+
+/**
+ * The path a request goes to: the rule with each variable filled in (escaped, but `path` keeps its slashes).
+ *
+ * @example
+ * buildPath("/hello/<name>", { name: "Ada L" }, "x=1"); // "/hello/Ada%20L?x=1"
+ */
+export function buildPath(rule: string, params: Record<string, string>, query = ""): string {
+  const path = ruleParts(rule)
+    .map((part) => {
+      if (part.kind === "text") return part.text;
+      const value = params[part.name] ?? "";
+      return part.converter === "path" ? value.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(value);
+    })
+    .join("");
+  const trimmed = query.replace(/^\?/, "");
+  return trimmed === "" ? path : `${path}?${trimmed}`;
+}
+
+/** The routes of one blueprint (or of the app itself, `blueprint` null), for one section of the table. */
+export interface RouteGroup {
+  blueprint: string | null;
+  title: string;
+  routes: RouteInfo[];
+}
+
+/**
+ * True when a route matches the filter box: every word appears in its methods, rule, endpoint or file.
+ *
+ * @example
+ * matchesFilter(route, "post items"); // POST /api/items/ matches
+ */
+export function matchesFilter(route: RouteInfo, query: string): boolean {
+  const haystack = [route.methods.join(" "), route.rule, route.endpoint, route.source?.file ?? ""].join(" ").toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/**
+ * Groups the routes by blueprint (the app's own first), keeping their order, after the filter.
+ *
+ * @example
+ * groupRoutes(index.routes, "").map((group) => group.title); // ["App", "items"]
+ */
+export function groupRoutes(routes: readonly RouteInfo[], query: string): RouteGroup[] {
+  const groups = new Map<string | null, RouteGroup>();
+  groups.set(null, { blueprint: null, title: "App", routes: [] });
+  for (const route of routes) {
+    if (!matchesFilter(route, query)) continue;
+    const group = groups.get(route.blueprint) ?? { blueprint: route.blueprint, title: route.blueprint ?? "App", routes: [] };
+    group.routes.push(route);
+    groups.set(route.blueprint, group);
+  }
+  return [...groups.values()].filter((group) => group.routes.length > 0);
+}
+
+/** One segment of the map of paths, with the routes that end there. */
+export interface PathNode {
+  segment: string;
+  routes: RouteInfo[];
+  children: PathNode[];
+}
+
+/**
+ * The routes as a tree of path segments (`/api/items/<int:id>` → api › items › <int:id>).
+ *
+ * @example
+ * pathTree(routes).children.map((node) => node.segment); // ["about", "api", ...]
+ */
+export function pathTree(routes: readonly RouteInfo[]): PathNode {
+  const root: PathNode = { segment: "/", routes: [], children: [] };
+  for (const route of routes) {
+    let node = root;
+    for (const segment of route.rule.split("/").filter(Boolean)) {
+      let child = node.children.find((candidate) => candidate.segment === segment);
+      if (!child) {
+        child = { segment, routes: [], children: [] };
+        node.children.push(child);
+      }
+      node = child;
+    }
+    node.routes.push(route);
+  }
+  return root;
+}
+
+/**
+ * Parses the runner's header lines (`Name: value`, one a line; blank lines and lines without a colon are skipped).
+ *
+ * @example
+ * parseHeaders("Accept: application/json\nX-Trace: 1"); // { Accept: "application/json", "X-Trace": "1" }
+ */
+export function parseHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** How the runner shows a response body. */
+export type BodyView = "json" | "html" | "raw";
+
+/**
+ * The best way to show a body by its content type.
+ *
+ * @example
+ * bodyViewFor("application/json; charset=utf-8"); // "json"
+ */
+export function bodyViewFor(contentType: string | undefined): BodyView {
+  if (contentType === undefined) return "raw";
+  if (/json/.test(contentType)) return "json";
+  if (/html/.test(contentType)) return "html";
+  return "raw";
+}
+
+/**
+ * A JSON body indented for reading; the text as is when it is not JSON.
+ *
+ * @example
+ * prettyJson('{"a":1}'); // '{\n  "a": 1\n}'
+ */
+export function prettyJson(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * A JSON body the runner pre-fills from the fields the handler reads from `request.json`.
+ *
+ * @example
+ * jsonTemplate(["title", "done"]); // '{\n  "title": "",\n  "done": ""\n}'
+ */
+export function jsonTemplate(fields: readonly string[]): string {
+  return fields.length === 0 ? "{}" : JSON.stringify(Object.fromEntries(fields.map((field) => [field, ""])), null, 2);
+}
