@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateInProject, templateLocation } from "./stack.js";
+import { locateInProject, readableStack, templateLocation } from "./stack.js";
 
 describe("locateInProject", () => {
   it("finds the first frame in the project's own files", () => {
@@ -36,5 +36,26 @@ describe("templateLocation", () => {
     });
     expect(templateLocation({ name: "index.html", lineno: 9 }, "/p")).toEqual({ file: "templates/index.html", line: 9 });
     expect(templateLocation({ lineno: 9 }, "/p")).toBeUndefined();
+  });
+});
+
+describe("readableStack", () => {
+  it("drops the module loader's and the child entry's frames and shortens project paths", () => {
+    const stack = [
+      "Error: config missing",
+      "    at <anonymous> (/p/app.ts:3:7)",
+      "    at handler (file:///p/src/routes.ts:9:1)",
+      "    at ModuleJob.run (node:internal/modules/esm/module_job:271:25)",
+      "    at async start (file:///studio/dist/app-host/app-child.js:80:14)",
+      "    at Vial.dispatch (file:///studio/runtime/dist/app.js:10:3)",
+    ].join("\n");
+    expect(readableStack(stack, "/p")).toBe(
+      [
+        "Error: config missing",
+        "    at <anonymous> (app.ts:3:7)",
+        "    at handler (src/routes.ts:9:1)",
+        "    at Vial.dispatch (file:///studio/runtime/dist/app.js:10:3)",
+      ].join("\n"),
+    );
   });
 });

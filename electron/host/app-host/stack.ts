@@ -2,7 +2,7 @@
  * Finds where in the user's own files an error happened, from a (source-mapped) stack trace.
  */
 import { isAbsolute, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { TemplatePosition } from "./protocol.js";
 import type { SourceLocation } from "./types.js";
 
@@ -47,4 +47,21 @@ export function templateLocation(template: TemplatePosition, projectRoot: string
   const file = rel !== undefined && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : template.name === undefined ? undefined : `templates/${template.name}`;
   if (file === undefined) return undefined;
   return template.column === undefined ? { file, line: template.lineno } : { file, line: template.lineno, column: template.column };
+}
+
+/**
+ * A stack trace as the user wants to read it: the frames of Node's module loader and of the Studio's
+ * child entry removed, and the project's own paths shown relative to the project.
+ *
+ * @example
+ * readableStack("Error: x\n    at f (/p/app.ts:3:7)\n    at ModuleJob.run (node:internal/modules/esm/module_job:1:1)", "/p");
+ * // "Error: x\n    at f (app.ts:3:7)"
+ */
+export function readableStack(stack: string, projectRoot: string): string {
+  const prefixes = [`${pathToFileURL(projectRoot).href}/`, `${projectRoot}${sep}`];
+  return stack
+    .split("\n")
+    .filter((line) => !(frame.test(line) && (/\(node:internal\/|at node:internal\//.test(line) || /[\\/]app-host[\\/]app-child\.js:/.test(line))))
+    .map((line) => (frame.test(line) ? prefixes.reduce((text, prefix) => text.replaceAll(prefix, ""), line) : line))
+    .join("\n");
 }

@@ -12,7 +12,7 @@ import { AppProcess, type AppExit } from "./app-process.js";
 import { activateInspector, locateLoop } from "./hang-locator.js";
 import { OutputLog, RequestLog } from "./log.js";
 import type { ChildMessage, FaultMessage, UrlMapRow } from "./protocol.js";
-import { locateInProject, templateLocation } from "./stack.js";
+import { locateInProject, readableStack, templateLocation } from "./stack.js";
 import type { AppProblem, AppStatus, OutputLine, RequestEntry, SourceLocation } from "./types.js";
 import { Watchdog } from "./watchdog.js";
 
@@ -348,7 +348,7 @@ export class AppSupervisor {
         severity: "error",
         message: message.message,
         ...(location ? { location } : {}),
-        ...(message.stack ? { detail: message.stack } : {}),
+        ...(message.stack ? { detail: readableStack(message.stack, this.projectRoot) } : {}),
       });
     }
   }
@@ -463,7 +463,7 @@ export class AppSupervisor {
       severity: "error",
       message,
       ...(location ? { location } : {}),
-      ...(fault.stack ? { detail: fault.stack } : {}),
+      ...(fault.stack ? { detail: readableStack(fault.stack, this.projectRoot) } : {}),
     };
   }
 }
