@@ -146,6 +146,7 @@ export type MenuCommandId =
   | "file.closeEditor"
   | "file.closeProject"
   | "file.quickOpen"
+  | "file.export"
   | "file.preferences"
   | "view.toggleSidebar"
   | "view.togglePanel"

@@ -74,6 +74,8 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       },
       item("Go to File…", "file.quickOpen", "CmdOrCtrl+P"),
       { type: "separator" },
+      item("Export…", "file.export"),
+      { type: "separator" },
       item("Save", "file.save", "CmdOrCtrl+S"),
       item("Save All", "file.saveAll", "CmdOrCtrl+Alt+S"),
       { type: "separator" },

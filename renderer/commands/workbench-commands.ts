@@ -1,3 +1,4 @@
+import { StudioError } from "../api/client";
 import { resolveTheme, toggledTheme } from "../state/settings";
 import { invalidNameReason, joinPath, parentPath } from "../state/workspace";
 import type { Studio } from "../studio";
@@ -47,6 +48,41 @@ async function openFolder(studio: Studio): Promise<void> {
     validate: (value) => (value.trim() === "" ? "Enter a folder path." : undefined),
   });
   if (dir !== null) await studio.workspace.openProject(dir.trim());
+}
+
+/**
+ * Exports the open project as a standalone Node project: asks for the folder (the native picker in
+ * Electron, a path prompt in browser mode) and, when it is not empty, whether to overwrite.
+ */
+async function exportProject(studio: Studio): Promise<void> {
+  const dest =
+    studio.workspace.state.get().info?.mode === "electron"
+      ? (await studio.client.invoke("dialogs.openFolder", { title: "Export Project To" })).dir
+      : await studio.dialogs.prompt({
+          title: "Export Project",
+          label: "Absolute path of an empty or new folder",
+          confirmLabel: "Export",
+          validate: (value) => (value.trim() === "" ? "Enter a folder path." : undefined),
+        });
+  if (!dest) return;
+  const run = (force: boolean) => studio.client.invoke("export.run", { dest: dest.trim(), force });
+  let result;
+  try {
+    result = await run(false);
+  } catch (error) {
+    if (!(error instanceof StudioError && error.code === "not-empty")) throw error;
+    const choice = await studio.dialogs.choose({
+      title: "Export Project",
+      message: `${error.message} Overwriting replaces the files the export writes and keeps the others.`,
+      choices: [
+        { id: "overwrite", label: "Overwrite", kind: "danger" },
+        { id: "cancel", label: "Cancel", kind: "plain" },
+      ],
+    });
+    if (choice !== "overwrite") return;
+    result = await run(true);
+  }
+  studio.notifications.info(`Exported ${result.files.length} files to ${result.dest}. There, run npm install, then npm start.`);
 }
 
 /** The commands every part of the workbench shares (menus, palette, shortcuts). */
@@ -136,6 +172,13 @@ export function workbenchCommands(studio: Studio, systemPrefersDark: () => boole
       category: "File",
       keybinding: "Mod+O",
       run: () => openFolder(studio),
+    },
+    {
+      id: "file.export",
+      label: "Export…",
+      category: "File",
+      when: projectOpen,
+      run: () => exportProject(studio),
     },
     {
       id: "file.closeProject",
