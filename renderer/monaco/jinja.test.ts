@@ -72,6 +72,22 @@ describe("jinja Monarch grammar", () => {
     expect(line).toContainEqual(["About", ""]);
   });
 
+  it("hands <script> and <style> bodies to JavaScript and CSS, and comes back after them", () => {
+    const script = tokens("<script>if (a < b) {}</script><p>");
+    // The body is one run for the embedded language: its "<" does not open an HTML tag.
+    expect(script).toContainEqual(["if (a < b) {}", ""]);
+    expect(script.filter(([, type]) => type === "tag.html.jinja").map(([text]) => text)).toEqual(["script", "script", "p"]);
+    const style = tokens('<style media="print">p < a {}</style>');
+    expect(style).toContainEqual(["media", "attribute.name.html.jinja"]);
+    expect(style).toContainEqual(["p < a {}", ""]);
+    expect(style.slice(-3).map(([text]) => text)).toEqual(["</", "style", ">"]);
+  });
+
+  it("keeps comments open across lines", () => {
+    const [, second] = monaco.editor.tokenize("{# a note\nstill the note #}<p>", "jinja-test");
+    expect(second?.[0]?.type).toBe("comment.jinja.jinja");
+  });
+
   it("leaves raw blocks untokenized", () => {
     const line = tokens("{% raw %}{{ not_code }}{% endraw %}");
     expect(line).toContainEqual(["{{ not_code }}", ""]);

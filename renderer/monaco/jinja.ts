@@ -67,6 +67,8 @@ export const jinjaMonarch: languages.IMonarchLanguage = {
       { include: "@jinjaOpen" },
       [/<!DOCTYPE/i, "metatag.html", "@doctype"],
       [/<!--/, "comment.html", "@htmlComment"],
+      [/(<)(script)\b/, ["delimiter.html", { token: "tag.html", next: "@scriptTag" }]],
+      [/(<)(style)\b/, ["delimiter.html", { token: "tag.html", next: "@styleTag" }]],
       [/(<)((?:[\w-]+:)?[\w-]+)/, ["delimiter.html", { token: "tag.html", next: "@tag" }]],
       [/(<\/)((?:[\w-]+:)?[\w-]+)(\s*)(>)/, ["delimiter.html", "tag.html", "", "delimiter.html"]],
       [/</, "delimiter.html"],
@@ -114,15 +116,37 @@ export const jinjaMonarch: languages.IMonarchLanguage = {
       [/[^-]+/, "comment.content.html"],
       [/./, "comment.content.html"],
     ],
-    tag: [
+    tag: [{ include: "@attributes" }, [/\/?>/, "delimiter.html", "@pop"], [/./, ""]],
+    // <script> and <style> bodies are JavaScript and CSS (Monaco's own HTML grammar does the same).
+    scriptTag: [
+      [/>/, { token: "delimiter.html", next: "@scriptBody", nextEmbedded: "text/javascript" }],
+      [/(<\/)(script\s*)(>)/, ["delimiter.html", "tag.html", { token: "delimiter.html", next: "@pop" }]],
+      { include: "@attributes" },
+      [/./, ""],
+    ],
+    scriptBody: [
+      [/<\/script/, { token: "@rematch", next: "@pop", nextEmbedded: "@pop" }],
+      [/[^<]+/, ""],
+      [/</, ""],
+    ],
+    styleTag: [
+      [/>/, { token: "delimiter.html", next: "@styleBody", nextEmbedded: "text/css" }],
+      [/(<\/)(style\s*)(>)/, ["delimiter.html", "tag.html", { token: "delimiter.html", next: "@pop" }]],
+      { include: "@attributes" },
+      [/./, ""],
+    ],
+    styleBody: [
+      [/<\/style/, { token: "@rematch", next: "@pop", nextEmbedded: "@pop" }],
+      [/[^<]+/, ""],
+      [/</, ""],
+    ],
+    attributes: [
       { include: "@jinjaOpen" },
       [/\s+/, ""],
       [/(\w[\w-]*)(\s*)(=)(\s*)(")/, ["attribute.name.html", "", "delimiter.html", "", { token: "attribute.value.html", next: "@attributeDouble" }]],
       [/(\w[\w-]*)(\s*)(=)(\s*)(')/, ["attribute.name.html", "", "delimiter.html", "", { token: "attribute.value.html", next: "@attributeSingle" }]],
       [/(\w[\w-]*)(\s*)(=)(\s*)([^\s"'>=`{]+)/, ["attribute.name.html", "", "delimiter.html", "", "attribute.value.html"]],
       [/[\w-]+/, "attribute.name.html"],
-      [/\/?>/, "delimiter.html", "@pop"],
-      [/./, ""],
     ],
     attributeDouble: [
       { include: "@jinjaOpen" },
