@@ -4,6 +4,7 @@ import { StudioClient } from "./api/client";
 import { createIpcTransport } from "./api/ipc-transport";
 import { createWebTransport } from "./api/web-transport";
 import { App } from "./app";
+import { registerRouteCompletion } from "./designers/routes/completion";
 import { ModelRegistry } from "./monaco/models";
 import { templateNamesFromPaths } from "./monaco/jinja";
 import { followProject, ProjectSources } from "./monaco/project-sources";
@@ -30,6 +31,7 @@ followProject(
   ),
   studio,
 );
+registerRouteCompletion(studio);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -87,17 +87,18 @@ describe("the route index", () => {
 
   it("reads the REST API starter across files, with the blueprint's prefix", () => {
     const index = buildRouteIndex(
-      new Map([["app.ts", starterFile("rest-api/app.ts")], ["api/items.ts", starterFile("rest-api/api/items.ts")]]),
+      new Map([["api/items.ts", starterFile("rest-api/api/items.ts")], ["app.ts", starterFile("rest-api/app.ts")]]),
       null,
     );
     expect(summary(index)).toEqual([
-      "GET / index code",
       "GET /api/items/ items.list code",
       "GET /api/items/<int:id> items.detail code",
       "POST /api/items/ items.create code",
       "PUT,PATCH /api/items/<int:id> items.update code",
       "DELETE /api/items/<int:id> items.remove code",
+      "GET / index code",
     ]);
+    expect(index.routes.find((route) => route.endpoint === "items.create")?.source?.jsonFields).toEqual(["title", "done"]);
     expect(index.targets).toEqual([
       { file: "app.ts", receiver: "app", kind: "app", blueprint: null },
       { file: "api/items.ts", receiver: "items", kind: "blueprint", blueprint: "items" },

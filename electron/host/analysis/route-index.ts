@@ -174,6 +174,8 @@ export function buildRouteIndex(sources: ReadonlyMap<string, string>, live: read
       routes.push(routeFromCode(sourceOf(file, registration), registration, resolved.owner, mounts.get(keyOf(resolved.file, resolved.owner.name))));
     }
   }
+  // The app comes first: it is where a new route goes unless the user picks a blueprint.
+  targets.sort((a, b) => Number(b.kind === "app") - Number(a.kind === "app"));
   return { routes: live ? mergeLive(routes, live) : routes, targets, problems, live: live !== null };
 }
 

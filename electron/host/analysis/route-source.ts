@@ -84,29 +84,52 @@ function parseDiagnostics(source: ts.SourceFile): readonly ts.DiagnosticWithLoca
   return (source as ts.SourceFile & { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
-/** Names read from the request body: `const { a, b } = request.json` and `request.json.a` / `request.json["a"]`. */
-function jsonFieldsOf(handler: ts.Node | undefined): string[] {
+function unwrap(node: ts.Expression): ts.Expression {
+  return ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) ? unwrap(node.expression) : node;
+}
+
+/**
+ * Names the handler reads from the request body: `const { a } = request.json`, `request.json.a`,
+ * the same through a variable (`const body = request.json; body.a`), and in functions of the same
+ * file the handler calls (a few levels deep).
+ */
+function jsonFieldsOf(handler: ts.Node | undefined, functions: ReadonlyMap<string, ts.Node>): string[] {
   const fields = new Set<string>();
-  const isRequestJson = (node: ts.Node): boolean =>
-    ts.isPropertyAccessExpression(node) && node.name.text === "json" && ts.isIdentifier(node.expression) && node.expression.text === "request";
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.initializer && ts.isObjectBindingPattern(node.name)) {
-      const init = ts.isAsExpression(node.initializer) ? node.initializer.expression : node.initializer;
-      if (isRequestJson(init)) {
-        for (const element of node.name.elements) {
-          const key = element.propertyName ?? element.name;
-          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) fields.add(key.text);
+  const visited = new Set<ts.Node>();
+  const read = (root: ts.Node, depth: number): void => {
+    if (visited.has(root) || depth > 3) return;
+    visited.add(root);
+    const aliases = new Set<string>();
+    const isBody = (node: ts.Expression): boolean => {
+      const inner = unwrap(node);
+      if (ts.isIdentifier(inner)) return aliases.has(inner.text);
+      return ts.isPropertyAccessExpression(inner) && inner.name.text === "json" && ts.isIdentifier(inner.expression) && inner.expression.text === "request";
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && node.initializer && isBody(node.initializer)) {
+        if (ts.isIdentifier(node.name)) aliases.add(node.name.text);
+        else if (ts.isObjectBindingPattern(node.name)) {
+          for (const element of node.name.elements) {
+            const key = element.propertyName ?? element.name;
+            if (ts.isIdentifier(key) || ts.isStringLiteral(key)) fields.add(key.text);
+          }
         }
       }
-    }
-    if (ts.isPropertyAccessExpression(node) && isRequestJson(node.expression)) fields.add(node.name.text);
-    if (ts.isElementAccessExpression(node) && isRequestJson(node.expression)) {
-      const key = stringValue(node.argumentExpression);
-      if (key !== undefined) fields.add(key);
-    }
-    ts.forEachChild(node, visit);
+      if (ts.isPropertyAccessExpression(node) && isBody(node.expression)) fields.add(node.name.text);
+      if (ts.isElementAccessExpression(node) && isBody(node.expression)) {
+        const key = stringValue(node.argumentExpression);
+        if (key !== undefined) fields.add(key);
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const callee = functions.get(node.expression.text);
+        if (callee) read(callee, depth + 1);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
   };
-  if (handler) visit(handler);
+  if (handler) read(handler, 0);
+  fields.delete("json");
   return [...fields];
 }
 
@@ -129,6 +152,7 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
     result.problems.push({ file, ...position(diagnostic.start), message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n") });
   }
   const functions = new Map<string, ts.Node>();
+  const handlers = new Map<Registration, ts.Node>();
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -211,14 +235,14 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
     const handlerInfo = describeHandler(handler);
     const declaration = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : undefined;
     const body = declaration ?? handler ?? call;
-    return {
+    const registration: Registration = {
       receiver,
       form,
       rule,
       methods,
       endpoint: stringValue(endpointNode),
       handlerName: handlerInfo.name,
-      jsonFields: jsonFieldsOf(declaration ?? handler),
+      jsonFields: [],
       ...position(call.getStart(source)),
       handlerLine: position(body.getStart(source)).line,
       ranges: {
@@ -232,18 +256,22 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
         handlerDeclaration: declaration ? range(declaration, source) : null,
       },
     };
+    if (handler) handlers.set(registration, declaration ?? handler);
+    return registration;
   };
 
   visit(source);
-  // Function declarations after their use are hoisted, so resolve handler declarations in a second pass.
+  // Function declarations after their use are hoisted, so handlers and the functions they call are
+  // resolved once the whole file is read.
   for (const registration of result.registrations) {
-    if (registration.ranges.handlerDeclaration !== null || registration.handlerName === null) continue;
-    const declaration = functions.get(registration.handlerName);
     const handler = registration.ranges.handler;
-    if (!declaration || !handler || text.slice(handler.start, handler.end) !== registration.handlerName) continue;
-    registration.ranges.handlerDeclaration = range(declaration, source);
-    registration.handlerLine = position(declaration.getStart(source)).line;
-    registration.jsonFields = jsonFieldsOf(declaration);
+    const declaration = registration.handlerName === null ? undefined : functions.get(registration.handlerName);
+    if (registration.ranges.handlerDeclaration === null && declaration && handler && text.slice(handler.start, handler.end) === registration.handlerName) {
+      registration.ranges.handlerDeclaration = range(declaration, source);
+      registration.handlerLine = position(declaration.getStart(source)).line;
+      handlers.set(registration, declaration);
+    }
+    registration.jsonFields = jsonFieldsOf(handlers.get(registration), functions);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RouteInfo } from "../../../electron/api/contract";
-import { buildPath, converterInput, endpointError, groupRoutes, jsonTemplate, parseHeaders, pathTree, prettyJson, ruleError, ruleParts } from "./model";
+import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, parseHeaders, pathTree, prettyJson, ruleError, ruleParts } from "./model";
 
 function route(endpoint: string, rule: string, blueprint: string | null = null, methods = ["GET"]): RouteInfo {
   return { id: endpoint, endpoint, rule, methods, blueprint, origin: "code", source: null };
@@ -53,5 +53,23 @@ describe("the route designer's model", () => {
     expect(prettyJson('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(prettyJson("not json")).toBe("not json");
     expect(jsonTemplate(["title"])).toBe('{\n  "title": ""\n}');
+  });
+});
+
+describe("project completion", () => {
+  it("knows when the cursor is in urlFor, url_for or renderTemplate", () => {
+    expect(completionContext('return redirect(urlFor("he')).toEqual({ kind: "endpoint", typed: "he", quote: '"' });
+    expect(completionContext("<a href=\"{{ url_for('")).toEqual({ kind: "endpoint", typed: "", quote: "'" });
+    expect(completionContext('return renderTemplate("pages/')).toEqual({ kind: "template", typed: "pages/", quote: '"' });
+    expect(completionContext('const x = "')).toEqual({ kind: "none" });
+  });
+
+  it("suggests endpoints with their parameters, once each", () => {
+    const routes = [route("hello", "/hello/<name>/<int:n>"), route("hello", "/hi/<name>/<int:n>", null, ["POST"]), route("index", "/")];
+    expect(endpointSuggestions(routes, '"', "typescript")).toEqual([
+      { label: "hello", detail: "GET /hello/<name>/<int:n>", insertText: 'hello", { name: ${1}, n: ${2} }' },
+      { label: "index", detail: "GET /", insertText: 'index"' },
+    ]);
+    expect(endpointSuggestions(routes, "'", "jinja")[0]?.insertText).toBe("hello', name=${1}, n=${2}");
   });
 });

@@ -249,3 +249,51 @@ export function prettyJson(body: string): string {
 export function jsonTemplate(fields: readonly string[]): string {
   return fields.length === 0 ? "{}" : JSON.stringify(Object.fromEntries(fields.map((field) => [field, ""])), null, 2);
 }
+
+/** What the editor is completing at the cursor: an endpoint in `urlFor("`, a template in `renderTemplate("`, or nothing. */
+export type CompletionContext = { kind: "endpoint" | "template"; typed: string; quote: string } | { kind: "none" };
+
+/**
+ * Reads the text before the cursor on its line.
+ *
+ * @example
+ * completionContext('return redirect(urlFor("he'); // { kind: "endpoint", typed: "he", quote: '"' }
+ */
+export function completionContext(textBeforeCursor: string): CompletionContext {
+  const endpoint = /\b(?:urlFor|url_for)\(\s*(["'])([\w.-]*)$/.exec(textBeforeCursor);
+  if (endpoint) return { kind: "endpoint", typed: endpoint[2] ?? "", quote: endpoint[1] ?? '"' };
+  const template = /\b(?:renderTemplate|streamTemplate|render_template)\(\s*(["'])([\w./-]*)$/.exec(textBeforeCursor);
+  if (template) return { kind: "template", typed: template[2] ?? "", quote: template[1] ?? '"' };
+  return { kind: "none" };
+}
+
+export interface EndpointSuggestion {
+  label: string;
+  detail: string;
+  /** A snippet: the name, the closing quote and the route's parameters (`hello", { name: $1 }`). */
+  insertText: string;
+}
+
+/**
+ * Endpoint suggestions with their parameters, written for TypeScript (`{ name: … }`) or Jinja (`name=…`).
+ *
+ * @example
+ * endpointSuggestions(routes, '"', "typescript")[0]; // { label: "hello", detail: "GET /hello/<name>", insertText: 'hello", { name: ${1} }' }
+ */
+export function endpointSuggestions(routes: readonly RouteInfo[], quote: string, language: "typescript" | "jinja"): EndpointSuggestion[] {
+  const seen = new Set<string>();
+  const suggestions: EndpointSuggestion[] = [];
+  for (const route of routes) {
+    if (seen.has(route.endpoint)) continue;
+    seen.add(route.endpoint);
+    const params = ruleParts(route.rule).flatMap((part) => (part.kind === "variable" ? [part.name] : []));
+    const args =
+      params.length === 0
+        ? ""
+        : language === "typescript"
+          ? `, { ${params.map((name, index) => `${name}: \${${index + 1}}`).join(", ")} }`
+          : params.map((name, index) => `, ${name}=\${${index + 1}}`).join("");
+    suggestions.push({ label: route.endpoint, detail: `${route.methods.join(", ")} ${route.rule}`, insertText: `${route.endpoint}${quote}${args}` });
+  }
+  return suggestions;
+}

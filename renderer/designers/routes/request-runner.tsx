@@ -76,8 +76,9 @@ export function RequestRunner({ route, onClose }: { route: RouteInfo; onClose: (
   const [params, setParams] = useState<Record<string, string>>({});
   const [query, setQuery] = useState("");
   const [headers, setHeaders] = useState("");
-  const [bodyKind, setBodyKind] = useState<BodyKind>(jsonFields.length > 0 ? "json" : "none");
-  const [body, setBody] = useState(jsonFields.length > 0 ? jsonTemplate(jsonFields) : "");
+  const sendsBody = jsonFields.length > 0 || route.methods.some((m) => m === "POST" || m === "PUT" || m === "PATCH");
+  const [bodyKind, setBodyKind] = useState<BodyKind>(sendsBody ? "json" : "none");
+  const [body, setBody] = useState(sendsBody ? jsonTemplate(jsonFields) : "");
   const [response, setResponse] = useState<AppResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
