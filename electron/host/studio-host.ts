@@ -55,7 +55,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     version: options.version,
     startersDir: options.paths.startersDir,
     defaultProjectsDir: defaultProjectsDir(),
-    exportSources: { runtimeDir: join(root, "runtime"), templatesDir: options.paths.exportTemplatesDir },
+    exportSources: { runtimeDir: join(root, "runtime"), templatesDir: options.paths.exportTemplatesDir, packagesDir: options.paths.root },
   });
   return {
     events,

@@ -19,6 +19,8 @@ export interface ExportSources {
   runtimeDir: string;
   /** The export templates (`<studio>/resources/export`). */
   templatesDir: string;
+  /** Where else to look for the runtime's installed dependencies: the Studio's own folder (its asar archive when packaged). */
+  packagesDir?: string;
 }
 
 /** What {@link exportProject} needs. */
@@ -74,7 +76,7 @@ export async function planExport(projectDir: string, sources: ExportSources): Pr
   const clash = own.find((path) => OWN_SCRIPTS.includes(path) || path === VENDOR_DIR || path.startsWith(`${VENDOR_DIR}/`));
   if (clash !== undefined) throw new HostFailure("exists", `The project has its own ${clash}, where the export puts its own files; rename it first.`);
   const template = (name: string) => readFile(join(sources.templatesDir, name), "utf8");
-  const vendored = await vendorVial(sources.runtimeDir);
+  const vendored = await vendorVial(sources.runtimeDir, sources.packagesDir);
 
   const project = parsePackageJson(await readOptional(join(projectDir, "package.json")));
   const dependencyNames = ["dependencies", "devDependencies"].flatMap((key) => Object.keys((project?.[key] as object | undefined) ?? {}));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { exportedPackageJson, mergedGitignore, packageNameFor } from "./exported-texts.js";
-import { importedPackages } from "./vendor-vial.js";
 
 describe("packageNameFor", () => {
   it("makes a valid npm name from any folder name", () => {
@@ -35,21 +34,5 @@ describe("exportedPackageJson", () => {
       dependencies: { esbuild: "0.28.2", vial: "file:vendor/vial", zod: "^3.0.0" },
       devDependencies: { vitest: "4.1.12" },
     });
-  });
-});
-
-describe("importedPackages", () => {
-  it("finds the packages compiled code imports, not builtins, relative files or examples in comments", () => {
-    const code = [
-      'import { build } from "esbuild";',
-      'import chokidar from "chokidar";',
-      'export { x } from "@scope/pkg/sub";',
-      'import "side-effect";',
-      'import { join } from "node:path";',
-      'import fs from "fs";',
-      'import { a } from "./a.js";',
-      ' * import { Vial } from "not-a-dependency";',
-    ].join("\n");
-    expect(importedPackages(code).sort()).toEqual(["@scope/pkg", "chokidar", "esbuild", "side-effect"]);
   });
 });

@@ -69,12 +69,13 @@ function withoutSourceConditions(exports: unknown): unknown {
  * `vendor/vial/`: `dist/**` `.js` (without source-map comments: the maps and sources stay behind) and
  * `.d.ts`, `bin/`, README and LICENSE, and a package.json without scripts, development dependencies or
  * source conditions, whose dependencies are every package the compiled code imports, pinned to the version
- * installed next to the runtime (the Studio's package-lock.json put them there).
+ * installed next to the runtime (the Studio's package-lock.json put them there), or else under
+ * `packagesDir` (a packaged Studio keeps most packages in its archive, apart from the unpacked runtime).
  *
  * @example
  * const { files, dependencies } = await vendorVial("/opt/vial-studio/runtime"); // dependencies: { esbuild: "0.28.2", ... }
  */
-export async function vendorVial(runtimeDir: string): Promise<VendoredVial> {
+export async function vendorVial(runtimeDir: string, packagesDir?: string): Promise<VendoredVial> {
   if (!existsSync(join(runtimeDir, "dist", "index.js"))) {
     throw new HostFailure("not-found", `Vial's compiled files are missing in ${join(runtimeDir, "dist")}: run \`npm run build\` in the Studio's folder first.`);
   }
@@ -99,7 +100,7 @@ export async function vendorVial(runtimeDir: string): Promise<VendoredVial> {
   imported.delete(typeof manifest.name === "string" ? manifest.name : "vial");
   const dependencies: Record<string, string> = {};
   for (const name of [...imported].sort()) {
-    const version = await installedVersion(runtimeDir, name);
+    const version = (await installedVersion(runtimeDir, name)) ?? (packagesDir === undefined ? undefined : await installedVersion(packagesDir, name));
     if (version === undefined) throw new HostFailure("not-found", `Vial imports the package ${name}, which is not installed next to ${runtimeDir}.`);
     dependencies[name] = version;
   }
