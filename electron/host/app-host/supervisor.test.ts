@@ -41,8 +41,14 @@ function project(files: Record<string, string>): Promise<string> {
   return createProject(scratch, files);
 }
 
-function supervise(projectRoot: string, hangTimeoutMs?: number): AppSupervisor {
-  const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry, ...(hangTimeoutMs ? { hangTimeoutMs } : {}) });
+function supervise(projectRoot: string, hangTimeoutMs?: number, startTimeoutMs?: number): AppSupervisor {
+  const app = new AppSupervisor({
+    projectRoot,
+    runtimeDir,
+    childEntry,
+    ...(hangTimeoutMs ? { hangTimeoutMs } : {}),
+    ...(startTimeoutMs ? { startTimeoutMs } : {}),
+  });
   running.push(app);
   return app;
 }
@@ -211,6 +217,19 @@ app.get("/bad", () => renderTemplate("bad.html"));
     const again = await save(app, dir, "app.ts", home);
     expect(again.state).toBe("running");
     expect((await get(again, "/")).text).toBe("hello from the app");
+  });
+
+  it("gives up on an app that never starts listening, and keeps one that did", async () => {
+    const dir = await project({ "app.ts": `await new Promise(() => {});\n${home}` });
+    const app = supervise(dir, undefined, 1500);
+    const stuck = await app.start();
+    expect(stuck.state).toBe("error");
+    expect(stuck.error?.message).toContain("did not start listening");
+    const fixed = await save(app, dir, "app.ts", home);
+    expect(fixed.state).toBe("running");
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(app.status().state).toBe("running");
+    expect((await get(fixed, "/")).text).toBe("hello from the app");
   });
 
   it("moves to another port when its port is taken, and says so", async () => {

@@ -380,14 +380,21 @@ export class AppSupervisor {
     // itself on a busy machine is not an endless loop.
     watchdog.start();
     const started = new Promise<Outcome>((resolve) => {
-      const onReady = (message: ChildMessage) => message.type === "ready" && resolve({ ok: true, port: message.port });
-      proc.child.on("message", onReady);
-      void proc.ended.then((exit) => {
+      let settled = false;
+      const settle = (outcome: Outcome): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
         proc.child.off("message", onReady);
-        resolve({ ok: false, problem: this.#problemFromExit(exit, hung, loop), portTaken: exit.fault?.kind === "port" });
-      });
-      setTimeout(() => {
-        resolve({
+        resolve(outcome);
+      };
+      const onReady = (message: ChildMessage) => message.type === "ready" && settle({ ok: true, port: message.port });
+      proc.child.on("message", onReady);
+      void proc.ended.then((exit) =>
+        settle({ ok: false, problem: this.#problemFromExit(exit, hung, loop), portTaken: exit.fault?.kind === "port" }),
+      );
+      const timer = setTimeout(() => {
+        settle({
           ok: false,
           problem: {
             kind: "import",
@@ -397,7 +404,7 @@ export class AppSupervisor {
           portTaken: false,
         });
         void proc.kill();
-      }, this.#opts.startTimeoutMs).unref();
+      }, this.#opts.startTimeoutMs);
     });
     proc.start({ type: "start", bundleUrl: pathToFileURL(bundlePath).href, port: this.#port, host: this.host });
     const outcome = await started;
