@@ -10,6 +10,7 @@ import type { TemplateAST } from "./nodes.js";
 import type { Loader } from "./loaders.js";
 import { escapeToString, Markup } from "./markup.js";
 import { parse } from "./parser.js";
+import * as ops from "./operators.js";
 import * as rtm from "./runtime.js";
 import { bindArguments, BlockReference, Context, createRuntime, type BlockFn } from "./runtime.js";
 import { defaultGlobals } from "./template-globals.js";
@@ -301,9 +302,9 @@ export class Environment implements FilterEnv {
       ...this.helpers,
       env,
       pyStr, esc: escapeToString, truthy, pyEq, pyCompare, tuple, MISSING: rtm.MISSING, Markup,
-      add: rtm.add, sub: rtm.sub, mul: rtm.mul, div: rtm.div, floordiv: rtm.floordiv, mod: rtm.mod, pow: rtm.pow, neg: rtm.neg, pos: rtm.pos,
-      contains: rtm.contains, slice: rtm.slice, call: (fn: unknown, args: unknown[], kw: Record<string, unknown> | null, ctx: Context) => rtm.call(fn, args, kw, { environment: env, evalCtx: ctx.evalCtx, context: ctx }),
-      strJoin: rtm.strJoin, markupJoin: rtm.markupJoin, makeDict: rtm.makeDict, kwargsOf: rtm.kwargsOf, iterate: rtm.iterate, unpack: rtm.unpack,
+      add: ops.add, sub: ops.sub, mul: ops.mul, div: ops.div, floordiv: ops.floordiv, mod: ops.mod, pow: ops.pow, neg: ops.neg, pos: ops.pos,
+      contains: ops.contains, slice: ops.slice, call: (fn: unknown, args: unknown[], kw: Record<string, unknown> | null, ctx: Context) => rtm.call(fn, args, kw, { environment: env, evalCtx: ctx.evalCtx, context: ctx }),
+      strJoin: ops.strJoin, markupJoin: ops.markupJoin, makeDict: ops.makeDict, kwargsOf: ops.kwargsOf, iterate: ops.iterate, unpack: ops.unpack,
       LoopContext: rtm.LoopContext, Macro: rtm.Macro, TemplateReference: rtm.TemplateReference, BlockReference,
       setNamespaceAttr: rtm.setNamespaceAttr, TemplateRuntimeError,
       floatConst: (n: number) => new PyFloat(n),

@@ -12,4 +12,4 @@ export { parse, type ParseOptions } from "./parser.js";
 export { tokenize, type Token, type TokenType } from "./lexer.js";
 export type * from "./nodes.js";
 export { ChainableUndefined, DebugUndefined, Kwargs, StrictUndefined, Undefined, withSignature, type Signature } from "./values.js";
-export { htmlSafeJson } from "./filters.js";
+export { htmlSafeJson } from "./formatting.js";

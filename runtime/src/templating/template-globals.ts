@@ -3,7 +3,8 @@
  */
 import { TemplateRuntimeError } from "./errors.js";
 import { Markup } from "./markup.js";
-import { iterate, Namespace, unpack } from "./runtime.js";
+import { iterate, unpack } from "./operators.js";
+import { Namespace } from "./runtime.js";
 import type { Kwargs } from "./values.js";
 import { dictKey, isMapping, markRange, num, truthy, typeName, withSignature } from "./values.js";
 

@@ -4,7 +4,7 @@
 import { isSafe, Markup } from "./markup.js";
 import { BlockReference, LoopContext, Macro } from "./runtime.js";
 import { isFloat, isMapping, isNumber, num, pyCompare, pyEq, Undefined, withSignature } from "./values.js";
-import { contains } from "./runtime.js";
+import { contains } from "./operators.js";
 
 /**
  * What tests need from the environment.
