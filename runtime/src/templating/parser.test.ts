@@ -42,6 +42,37 @@ describe("parser", () => {
     expect(expr && src.slice(expr.start, expr.end)).toBe("x.title");
   });
 
+  it("gives every node a non-empty range whose column matches its start offset", () => {
+    const src = [
+      "{% extends 'base.html' %}{% import 'forms.html' as f %}{% from 'x' import a as b %}",
+      "{% block body scoped %}{% for k, v in d.items() if v is not none recursive %}{{ loop.index }}{{ k ~ v|e }}{% else %}-{% endfor %}",
+      "{% set ns = namespace(n=0) %}{% set ns.n = ns.n + 1 %}{% set cap | upper %}x{% endset %}{% with a = [1, (2, 3)], b = {'k': -1} %}{{ a[1:] }}{% endwith %}",
+      "{% macro m(x, y=2) %}{{ caller(x) if caller else y }}{% endmacro %}{% call(z) m(1, y=3, *r, **kw) %}{{ z }}{% endcall %}",
+      "{% filter trim %} t {% endfilter %}{% autoescape false %}{{ 'a' if b else c }}{% endautoescape %}{% include ['a', 'b'] ignore missing with context %}",
+      "{% if not a == b and c or d in e %}{{ 1 + 2 * 3 // 4 % 5 ** 6 }}{% elif x is defined %}{% endif %}{% endblock %}",
+    ].join("\n");
+    const lines = src.split("\n");
+    let count = 0;
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== "object") return;
+      const n = node as { type?: string; start?: number; end?: number; lineno?: number; column?: number };
+      if (typeof n.type === "string" && typeof n.start === "number" && typeof n.end === "number") {
+        count++;
+        if (n.type !== "Template") {
+          expect(n.end, `${n.type} at ${n.start}`).toBeGreaterThan(n.start);
+          const before = src.slice(0, n.start);
+          const line = before.split("\n").length;
+          expect(n.column, `${n.type} at ${n.start}`).toBe(n.start - before.lastIndexOf("\n"));
+          expect(lines[line - 1]?.length ?? 0).toBeGreaterThanOrEqual((n.column ?? 1) - 1);
+        }
+      }
+      Object.values(node).forEach(visit);
+    };
+    visit(parse(src));
+    expect(count).toBeGreaterThan(100);
+  });
+
   it("keeps offsets in the caller's text when it has CRLF line ends", () => {
     const src = "a\r\n{% if x %}\r\n{{ x.y }}\r\n{% endif %}";
     const stmt = parse(src).body[1];
