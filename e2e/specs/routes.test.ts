@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { test } from "../fixtures.js";
@@ -73,4 +73,59 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
   await page.keyboard.press("Control+Z");
   await expect.poll(() => editor.visibleText(), poll).toContain('app.get("/hi/<name>", function hello({ name }) {');
   expect(await editor.isDirty("app.ts")).toBe(true);
+});
+
+test("renames an endpoint with its urlFor and url_for references, and completes endpoint names in the editor", async ({ studio }) => {
+  const { page } = studio;
+  const welcome = new WelcomePage(page);
+  const workbench = new WorkbenchPage(page);
+  const editor = new EditorPage(page);
+  const preview = new PreviewPage(page);
+  const routes = new RoutesPage(page);
+  const dir = join(studio.projectsDir, "links");
+
+  await welcome.createProject({ starter: "blank", name: "links", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  await preview.waitForText("Hello from Vial!");
+  await writeFile(
+    join(dir, "app.ts"),
+    `import { Vial, redirect, renderTemplate, urlFor } from "vial";
+
+export const app = new Vial({ root: import.meta.dirname });
+
+app.get("/", function index() {
+  return renderTemplate("links.html");
+});
+
+app.get("/hello", function hello() {
+  return "hi there";
+});
+
+app.get("/go", function go() {
+  return redirect(urlFor("hello"));
+});
+`,
+  );
+  await writeFile(join(dir, "templates/links.html"), `<a href="{{ url_for('hello') }}">Say hello</a>\n`);
+  await preview.reloadButton.click();
+  await preview.waitForText("Say hello");
+
+  await routes.show();
+  await routes.row("hello").waitFor(poll);
+  await routes.edit("hello", { endpoint: "greet" });
+  await workbench.dialog.getByText('Rename them to "greet"?', { exact: false }).waitFor(poll);
+  await workbench.answerDialog("Update References");
+  await expect.poll(() => readFile(join(dir, "templates/links.html"), "utf8"), poll).toBe(`<a href="{{ url_for('greet') }}">Say hello</a>\n`);
+  await expect.poll(() => readFile(join(dir, "app.ts"), "utf8"), poll).toContain('return redirect(urlFor("greet"));');
+  expect(await readFile(join(dir, "app.ts"), "utf8")).toContain('app.get("/hello", { endpoint: "greet" }, function hello() {');
+  await routes.row("greet").waitFor(poll);
+
+  await preview.goTo("/go");
+  await preview.waitForText("hi there");
+
+  await routes.openHandler("greet");
+  await expect.poll(() => workbench.statusCursor.textContent(), poll).toMatch(/^Ln 9,/);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type('const link = urlFor("g');
+  await editor.suggestion("greet").waitFor(poll);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RouteInfo } from "../../../electron/api/contract";
-import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, parseHeaders, pathTree, prettyJson, ruleError, ruleParts } from "./model";
+import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, mayReferenceEndpoints, parseHeaders, pathTree, prettyJson, referenceEdits, ruleError, ruleParts } from "./model";
 
 function route(endpoint: string, rule: string, blueprint: string | null = null, methods = ["GET"]): RouteInfo {
   return { id: endpoint, endpoint, rule, methods, blueprint, origin: "code", source: null };
@@ -71,5 +71,19 @@ describe("project completion", () => {
       { label: "index", detail: "GET /", insertText: 'index"' },
     ]);
     expect(endpointSuggestions(routes, "'", "jinja")[0]?.insertText).toBe("hello', name=${1}, n=${2}");
+  });
+});
+
+describe("endpoint rename", () => {
+  it("finds urlFor and url_for references of exactly that endpoint", () => {
+    const text = `redirect(urlFor("hello", { name })); urlFor("hello_world"); {{ url_for('hello') }} urlFor( "hello" )`;
+    const edits = referenceEdits(text, "hello", "greet");
+    expect(edits).toHaveLength(3);
+    let out = text;
+    for (const edit of [...edits].reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    expect(out).toBe(`redirect(urlFor("greet", { name })); urlFor("hello_world"); {{ url_for('greet') }} urlFor( "greet" )`);
+    expect(referenceEdits("urlFor('items.list')", "items.list", "items.all")).toEqual([{ start: 8, end: 18, text: "items.all" }]);
+    expect(mayReferenceEndpoints("templates/a.html")).toBe(true);
+    expect(mayReferenceEndpoints("static/logo.png")).toBe(false);
   });
 });

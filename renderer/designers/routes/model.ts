@@ -3,7 +3,7 @@
  * validation, as the runtime parses it), the input each converter wants, grouping and filtering the
  * route table, the map of path segments, and building a request path from the route's variables.
  */
-import type { RouteInfo } from "../../../electron/api/contract";
+import type { RouteInfo, TextEdit } from "../../../electron/api/contract";
 
 /** The converters a fresh app knows, with what their values look like. */
 export const converters = ["string", "int", "float", "path", "uuid", "any"] as const;
@@ -296,4 +296,24 @@ export function endpointSuggestions(routes: readonly RouteInfo[], quote: string,
     suggestions.push({ label: route.endpoint, detail: `${route.methods.join(", ")} ${route.rule}`, insertText: `${route.endpoint}${quote}${args}` });
   }
   return suggestions;
+}
+
+/**
+ * Edits that rename an endpoint in `urlFor("…")` and `url_for('…')` calls of a file's text.
+ *
+ * @example
+ * referenceEdits('urlFor("hello")', "hello", "greet"); // [{ start: 8, end: 13, text: "greet" }]
+ */
+export function referenceEdits(text: string, from: string, to: string): TextEdit[] {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`\\b(?:urlFor|url_for)\\(\\s*(["'])${escaped}\\1`, "g");
+  return [...text.matchAll(pattern)].map((match) => {
+    const end = match.index + match[0].length - 1;
+    return { start: end - from.length, end, text: to };
+  });
+}
+
+/** Files that can hold endpoint references: code and templates. */
+export function mayReferenceEndpoints(path: string): boolean {
+  return /\.(ts|mts|cts|tsx|js|mjs|html|htm|jinja|jinja2|j2|xml|txt)$/.test(path) && !path.endsWith(".d.ts");
 }

@@ -1,6 +1,8 @@
-import type { IndexProblem, NewRoute, RouteChange, RouteIndex, RouteInfo, RoutePlan, RouteRef, RouteSource } from "../../../electron/api/contract";
-import { openLocation } from "../../workbench/preview/open-location";
+import type { IndexProblem, NewRoute, RouteChange, RouteIndex, RouteInfo, RoutePlan, RouteRef, RouteSource, TextEdit } from "../../../electron/api/contract";
 import { createStore } from "../../state/store";
+import { filePaths } from "../../state/workspace";
+import { openLocation } from "../../workbench/preview/open-location";
+import { mayReferenceEndpoints, referenceEdits } from "./model";
 import type { Studio } from "../../studio";
 
 export interface RoutesState {
@@ -88,7 +90,31 @@ export class RoutesStore {
     await this.#afterEdit(plan);
   }
 
-  /** Opens the file, asks the host for a plan against the editor's text, and applies it as one undo step. */
+  /**
+   * The `urlFor`/`url_for` references of an endpoint in the project's code and templates (the editor's
+   * text for open files), as edits that rename it.
+   */
+  async findReferences(endpoint: string, newEndpoint: string): Promise<{ path: string; edits: TextEdit[] }[]> {
+    const found: { path: string; edits: TextEdit[] }[] = [];
+    for (const path of filePaths(this.studio.workspace.state.get().tree).filter(mayReferenceEndpoints)) {
+      const open = this.studio.editors.models.get(path);
+      const text = open ? open.getValue() : await this.studio.client.invoke("files.read", { path }).then((file) => (file.binary ? "" : file.content), () => "");
+      const edits = referenceEdits(text, endpoint, newEndpoint);
+      if (edits.length > 0) found.push({ path, edits });
+    }
+    return found;
+  }
+
+  /** Renames endpoint references found by {@link findReferences}: each file's edit is one undo step in its editor, then saved. */
+  async renameReferences(endpoint: string, newEndpoint: string): Promise<void> {
+    for (const { path } of await this.findReferences(endpoint, newEndpoint)) {
+      const { edits } = await this.#planned(path, async (source) => ({ path, edits: referenceEdits(source, endpoint, newEndpoint), created: [] }));
+      if (edits.length > 0) await this.studio.editors.save(path);
+    }
+    await this.refresh();
+  }
+
+  /** Opens the file, asks for a plan against the editor's text, and applies it as one undo step. */
   async #planned(file: string, plan: (source: string) => Promise<RoutePlan>): Promise<RoutePlan> {
     const { editors } = this.studio;
     await editors.open(file);

@@ -84,7 +84,26 @@ export function RoutesView(): ReactElement {
         await store.update(result.route, { methods: result.methods, rule: result.rule, endpoint: result.endpoint });
       }
       setMode({ kind: "list" });
+      if (result.kind === "update" && result.route.source && result.endpoint !== result.route.source.localEndpoint) {
+        await offerReferenceRename(result.route, result.endpoint);
+      }
     });
+  };
+
+  const offerReferenceRename = async (route: RouteInfo, localEndpoint: string) => {
+    const renamed = route.blueprint === null ? localEndpoint : `${route.blueprint}.${localEndpoint}`;
+    const references = await store.findReferences(route.endpoint, renamed);
+    if (references.length === 0) return;
+    const count = references.reduce((total, file) => total + file.edits.length, 0);
+    const choice = await studio.dialogs.choose({
+      title: "Update references",
+      message: `${count} urlFor/url_for reference${count === 1 ? "" : "s"} to "${route.endpoint}" in ${references.map((file) => file.path).join(", ")}. Rename ${count === 1 ? "it" : "them"} to "${renamed}"?`,
+      choices: [
+        { id: "rename", label: "Update References", kind: "primary" },
+        { id: "keep", label: "Leave Them" },
+      ],
+    });
+    if (choice === "rename") await store.renameReferences(route.endpoint, renamed);
   };
 
   const remove = async (route: RouteInfo) => {
