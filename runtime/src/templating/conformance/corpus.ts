@@ -9,6 +9,7 @@ import escaping from "./cases/escaping.json" with { type: "json" };
 import expressions from "./cases/expressions.json" with { type: "json" };
 import filters from "./cases/filters.json" with { type: "json" };
 import globals from "./cases/globals.json" with { type: "json" };
+import javascriptTraps from "./cases/javascript-traps.json" with { type: "json" };
 import jinjaSuite from "./cases/jinja-suite.json" with { type: "json" };
 import importCases from "./cases/import.json" with { type: "json" };
 import include from "./cases/include.json" with { type: "json" };
@@ -34,6 +35,7 @@ const CASE_FILES: Record<string, unknown> = {
   globals,
   import: importCases,
   include,
+  "javascript-traps": javascriptTraps,
   "jinja-suite": jinjaSuite,
   inheritance,
   lexer,
