@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 
 /** The Routes side-bar view: the route table, the create/edit form and the request runner. */
 export class RoutesPage {
@@ -15,6 +15,8 @@ export class RoutesPage {
   readonly runnerStatus: Locator;
   readonly runnerBody: Locator;
   readonly runnerUrl: Locator;
+  /** The runner's rendered HTML body. */
+  readonly runnerHtml: FrameLocator;
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId("routes-view");
@@ -30,6 +32,7 @@ export class RoutesPage {
     this.runnerStatus = page.getByTestId("runner-status");
     this.runnerBody = page.getByTestId("runner-body");
     this.runnerUrl = page.getByTestId("runner-url");
+    this.runnerHtml = page.frameLocator('[data-testid="runner-html"]');
   }
 
   /** Shows the Routes view from the activity bar. */

@@ -27,6 +27,11 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
   await routes.show();
   await routes.row("index").waitFor(poll);
   expect(await routes.locationOf("index")).toBe("app.ts:5");
+  await routes.openRunner("index");
+  await routes.send({});
+  expect(await routes.runnerStatus.textContent()).toBe("200 OK");
+  await routes.runnerHtml.locator("h1").getByText("Hello from Vial!").waitFor(poll);
+  await routes.closeRunner();
 
   await page.getByTestId("routes-new").click();
   await routes.ruleInput.fill("/hello/<nope:name>");

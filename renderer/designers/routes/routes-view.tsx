@@ -29,8 +29,13 @@ function RouteRow(props: { route: RouteInfo; live: boolean; onOpen: () => void; 
         <span className="route-endpoint" data-testid="route-endpoint">
           {route.endpoint}
         </span>
+        {note && (
+          <span className="route-origin-note" data-testid="route-origin-note">
+            {route.origin === "code" ? "not in the running app" : "run time only"}
+          </span>
+        )}
         <span className="route-location" data-testid="route-location">
-          {route.source ? `${route.source.file}:${route.source.line}` : "run time only"}
+          {route.source ? `${route.source.file}:${route.source.line}` : ""}
         </span>
       </button>
       <span className="route-actions">

@@ -1,0 +1,103 @@
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RouteInfo, RouteTarget } from "../../../electron/api/contract";
+import { RouteForm, type RouteFormResult } from "./route-form";
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  container = document.createElement("div");
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+});
+
+const targets: RouteTarget[] = [
+  { file: "app.ts", receiver: "app", kind: "app", blueprint: null },
+  { file: "api/items.ts", receiver: "items", kind: "blueprint", blueprint: "items" },
+];
+
+function byTestId<T extends HTMLElement>(id: string): T {
+  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  if (!element) throw new Error(`no ${id}`);
+  return element;
+}
+
+/** Types into a React-controlled input the way a user does (the value setter React listens to). */
+async function type(id: string, value: string): Promise<void> {
+  const input = byTestId<HTMLInputElement>(id);
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value")?.set;
+  await act(async () => {
+    setter?.call(input, value);
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }));
+  });
+}
+
+async function click(id: string): Promise<void> {
+  await act(async () => byTestId(id).click());
+}
+
+describe("the route form", () => {
+  it("validates the rule as it is typed, inserts typed variables and hands back a new route", async () => {
+    const results: RouteFormResult[] = [];
+    await act(async () => root.render(<RouteForm route={null} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await type("route-rule-input", "/items/<nope:id>");
+    expect(byTestId("route-rule-error").textContent).toContain('no converter "nope"');
+    expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
+
+    await type("route-rule-input", "/items");
+    expect(container.querySelector('[data-testid="route-rule-error"]')).toBeNull();
+    await type("route-converter", "int");
+    await type("route-converter-name", "id");
+    await click("route-converter-insert");
+    expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/items/<int:id>");
+    expect(byTestId<HTMLInputElement>("route-endpoint-input").value).toBe("items");
+    await click("route-method-POST");
+    await type("route-target", "1");
+    await type("route-returns", "text");
+    await type("route-returns-value", "made");
+    await click("route-save");
+    expect(results).toEqual([
+      { kind: "create", target: targets[1], methods: ["GET", "POST"], rule: "/items/<int:id>", endpoint: "items", returns: { kind: "text", text: "made" } },
+    ]);
+  });
+
+  it("edits an existing route's local rule, methods and endpoint", async () => {
+    const route: RouteInfo = {
+      id: "api/items.ts:10",
+      endpoint: "items.detail",
+      rule: "/api/items/<int:id>",
+      methods: ["GET"],
+      blueprint: "items",
+      origin: "both",
+      source: {
+        file: "api/items.ts",
+        line: 3,
+        column: 1,
+        handlerLine: 3,
+        form: "get",
+        receiver: "items",
+        localRule: "/<int:id>",
+        localEndpoint: "detail",
+        handlerName: "detail",
+        jsonFields: [],
+        ranges: { statement: { start: 0, end: 1 }, name: { start: 0, end: 1 }, rule: { start: 0, end: 1 }, options: null, methods: null, endpoint: null, handler: null, handlerDeclaration: null },
+      },
+    };
+    const results: RouteFormResult[] = [];
+    await act(async () => root.render(<RouteForm route={route} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/<int:id>");
+    expect(container.querySelector('[data-testid="route-target"]')).toBeNull();
+    await type("route-endpoint-input", "show");
+    await click("route-method-DELETE");
+    await click("route-save");
+    expect(results).toEqual([{ kind: "update", route, methods: ["GET", "DELETE"], rule: "/<int:id>", endpoint: "show" }]);
+  });
+});
