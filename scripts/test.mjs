@@ -41,9 +41,13 @@ const vitestOk = run("tests", bin("vitest"), [
 let summary;
 try {
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+  // A file that fails to load has no failed test of its own: count it once as a failure.
+  const brokenFiles = results.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  ).length;
   summary = {
     passed: results.numPassedTests,
-    failed: results.numFailedTests + (results.numFailedTestSuites ?? 0),
+    failed: results.numFailedTests + brokenFiles,
     skipped: results.numPendingTests + results.numTodoTests,
   };
 } catch {
