@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from "react";
+import { useEffect, useRef, useState, type ReactElement } from "react";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { ContextMenu } from "../../ui/context-menu";
@@ -10,9 +10,13 @@ export function EditorTabs(): ReactElement {
   const { tabs, active } = useStore(studio.editors.state);
   const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const close = (path: string) => void studio.attempt(() => studio.editors.close(path));
+  const strip = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    strip.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [active]);
   return (
     <>
-      <div className="editor-tabs" role="tablist" aria-label="Open editors" data-testid="editor-tabs">
+      <div ref={strip} className="editor-tabs" role="tablist" aria-label="Open editors" data-testid="editor-tabs">
         {tabs.map((tab) => {
           const name = tab.path.split("/").pop() ?? tab.path;
           const isActive = tab.path === active;
