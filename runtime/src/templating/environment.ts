@@ -12,7 +12,7 @@ import { escapeToString, Markup } from "./markup.js";
 import { parse } from "./parser.js";
 import * as ops from "./operators.js";
 import * as rtm from "./runtime.js";
-import { bindArguments, BlockReference, Context, createRuntime, type BlockFn } from "./runtime.js";
+import { bindArguments, BlockReference, Context, createRuntime, TEMPLATE_ATTRS, type BlockFn } from "./runtime.js";
 import { defaultGlobals } from "./template-globals.js";
 import { builtinTests } from "./tests.js";
 import {
@@ -46,11 +46,14 @@ const UNDEFINED_KINDS: Record<string, UndefinedClass> = { default: Undefined, st
  * {% import "forms.html" as forms %}{{ forms.input("name") }}
  */
 export class TemplateModule {
-  constructor(readonly __name__: string | undefined, exported: Record<string, unknown>, private readonly body: string) {
-    Object.assign(this, exported);
+  static readonly [TEMPLATE_ATTRS] = null;
+  readonly #body: string;
+  constructor(readonly __name__: string | undefined, exported: Record<string, unknown>, body: string) {
+    for (const [k, v] of Object.entries(exported)) Object.defineProperty(this, k, { value: v, enumerable: true });
+    this.#body = body;
   }
   toString(): string {
-    return this.body;
+    return this.#body;
   }
 }
 

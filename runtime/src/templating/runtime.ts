@@ -9,6 +9,14 @@ import { pyMethod } from "./python-methods.js";
 import { hasAstral, isPlainObject, Kwargs, mappingGet, pyEq, pyRepr, SIGNATURE, tuple, typeName, Undefined, type Signature, type UndefinedClass } from "./values.js";
 
 /**
+ * A static class member naming the attributes templates may read on its instances; everything else is
+ * undefined, as in Jinja2. `null` means only the instance's own attributes (namespaces, modules).
+ * @example
+ * class Cycler { static readonly [TEMPLATE_ATTRS] = new Set(["current", "next", "reset"]); }
+ */
+export const TEMPLATE_ATTRS = Symbol("jinja.templateAttrs");
+
+/**
  * What a compiled block function looks like.
  * @example
  * ctx.blocks.content[0](ctx) // renders the most derived `content` block
@@ -104,6 +112,7 @@ export class Context {
  * {{ super() }}
  */
 export class BlockReference {
+  static readonly [TEMPLATE_ATTRS] = new Set(["name", "super"]);
   constructor(readonly name: string, private readonly context: Context, private readonly stack: BlockFn[], private readonly depth: number) {}
 
   /** The parent block's reference (what `super()` renders). */
@@ -145,6 +154,7 @@ export class TemplateReference {
  * {% for x in xs %}{{ loop.index }}/{{ loop.length }}{% endfor %}
  */
 export class LoopContext {
+  static readonly [TEMPLATE_ATTRS] = new Set(["index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem", "cycle", "changed"]);
   index0 = -1;
   private lastChanged: unknown = MISSING;
 
@@ -208,6 +218,7 @@ export type MacroFn = (args: unknown[]) => string;
  * {% macro hello(name) %}Hello {{ name }}{% endmacro %}{{ hello("you") }}
  */
 export class Macro {
+  static readonly [TEMPLATE_ATTRS] = new Set(["name", "arguments", "catch_kwargs", "catch_varargs", "caller"]);
   constructor(
     private readonly env: RuntimeEnv,
     private readonly fn: MacroFn,
@@ -281,8 +292,9 @@ export class Macro {
  * {% set ns = namespace(count=0) %}{% for x in xs %}{% set ns.count = ns.count + 1 %}{% endfor %}
  */
 export class Namespace {
+  static readonly [TEMPLATE_ATTRS] = null;
   constructor(attrs: Record<string, unknown> = {}) {
-    Object.assign(this, attrs);
+    for (const [k, v] of Object.entries(attrs)) setOwn(this, k, v);
   }
   toString(): string {
     return `<Namespace ${pyRepr({ ...this })}>`;
@@ -292,6 +304,31 @@ export class Namespace {
 const DICT_METHOD_NAMES = new Set(["items", "keys", "values", "get", "pop", "setdefault", "update", "copy", "clear"]);
 
 const BLOCKED_ATTRS = new Set(["constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+
+/** Sets an own, enumerable attribute, even for names such as `__proto__` that are setters on plain assignment. */
+function setOwn(obj: object, name: string, value: unknown): void {
+  Object.defineProperty(obj, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A class instance's attribute as Jinja2 would see it: own properties and members of its own classes, never
+ * what every JavaScript object inherits (toString, hasOwnProperty, constructor, __proto__).
+ */
+function memberOf(obj: object, name: string): unknown {
+  const proto = Object.getPrototypeOf(obj) as { constructor?: { [TEMPLATE_ATTRS]?: Set<string> | null } } | null;
+  const exposed = proto?.constructor?.[TEMPLATE_ATTRS];
+  if (exposed === null) {
+    const own = Object.getOwnPropertyDescriptor(obj, name);
+    return own?.enumerable ? own.value : undefined;
+  }
+  if (exposed !== undefined) return exposed.has(name) ? (obj as Record<string, unknown>)[name] : undefined;
+  if (BLOCKED_ATTRS.has(name)) return undefined;
+  if (Object.prototype.hasOwnProperty.call(obj, name)) return (obj as Record<string, unknown>)[name];
+  for (let p = proto as object | null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.prototype.hasOwnProperty.call(p, name)) return (obj as Record<string, unknown>)[name];
+  }
+  return undefined;
+}
 
 /**
  * Builds the helpers compiled templates use, bound to one environment's Undefined kind.
@@ -322,9 +359,8 @@ export function createRuntime(env: RuntimeEnv) {
         if (Array.isArray(obj) && name !== "length" && Object.prototype.hasOwnProperty.call(obj, name) && !/^\d+$/.test(name)) return (obj as unknown as Record<string, unknown>)[name];
         return undef(obj, name);
       }
-      if (BLOCKED_ATTRS.has(name)) return undef(obj, name);
       if (obj instanceof TemplateReference) return obj.get(name) ?? undef(obj, name);
-      const v = (obj as Record<string, unknown>)[name];
+      const v = memberOf(obj, name);
       if (v === undefined) return undef(obj, name);
       if (typeof v === "function") return v.bind(obj) as unknown;
       return v;
@@ -334,9 +370,10 @@ export function createRuntime(env: RuntimeEnv) {
       return m === undefined ? undef(obj, name) : m;
     }
     if (obj === undefined) return new (U())({ name });
-    if (typeof obj === "function" && !BLOCKED_ATTRS.has(name)) {
-      const v = (obj as unknown as Record<string, unknown>)[name];
-      return v === undefined ? undef(obj, name) : v;
+    if (typeof obj === "function") {
+      // A function's JS members (name, length, call, bind, prototype) do not exist in Python; attributes a user set do.
+      const own = Object.getOwnPropertyDescriptor(obj, name);
+      return own?.enumerable && own.value !== undefined ? own.value : undef(obj, name);
     }
     return undef(obj, name);
   }
@@ -428,5 +465,5 @@ export function bindArguments(name: string, sig: Signature, args: unknown[], kwa
  */
 export function setNamespaceAttr(ns: unknown, attr: string, value: unknown): void {
   if (!(ns instanceof Namespace)) throw new TemplateRuntimeError("cannot assign attribute on non-namespace object");
-  (ns as unknown as Record<string, unknown>)[attr] = value;
+  setOwn(ns, attr, value);
 }

@@ -4,7 +4,7 @@
 import { TemplateRuntimeError } from "./errors.js";
 import { Markup } from "./markup.js";
 import { iterate, unpack } from "./operators.js";
-import { Namespace } from "./runtime.js";
+import { Namespace, TEMPLATE_ATTRS } from "./runtime.js";
 import type { Kwargs } from "./values.js";
 import { dictKey, isMapping, markRange, num, truthy, typeName, withSignature } from "./values.js";
 
@@ -14,6 +14,7 @@ import { dictKey, isMapping, markRange, num, truthy, typeName, withSignature } f
  * {% set row = cycler("odd", "even") %}{% for x in xs %}<tr class="{{ row.next() }}">{% endfor %}
  */
 export class Cycler {
+  static readonly [TEMPLATE_ATTRS] = new Set(["current", "next", "reset"]);
   private pos = 0;
   constructor(private readonly items: unknown[]) {
     if (!items.length) throw new TemplateRuntimeError("at least one item has to be provided");
