@@ -78,7 +78,7 @@ function toPath(url: string): string | undefined {
  * @example
  * const where = await locateLoop(inspectorUrl, "/p", "/p/.vial/build/app.mjs"); // { file: "app.ts", line: 7, column: 3 }
  */
-export async function locateLoop(inspectorUrl: string, projectRoot: string, bundlePath: string, timeoutMs = 1500): Promise<SourceLocation | undefined> {
+export async function locateLoop(inspectorUrl: string, projectRoot: string, bundlePath: string, timeoutMs = 3000): Promise<SourceLocation | undefined> {
   const [frames, map] = await Promise.all([
     pausedFrames(inspectorUrl, timeoutMs),
     readFile(`${bundlePath}.map`, "utf8").then(

@@ -19,9 +19,9 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => T | undefined): Promise<T> {
+async function until<T>(read: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 600; i++) {
-    const value = read();
+    const value = await read();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -55,7 +55,11 @@ it("runs the open project's app, restarts it when a file is saved on disk, and f
     expect(restarted.port).toBe(running.port);
     expect(await (await fetch(`${restarted.url}/`)).text()).toBe("second");
 
-    const logs = await handlers["appHost.logs"]({});
+    // The request log arrives over IPC, independently of the HTTP response.
+    const logs = await until(async () => {
+      const current = await handlers["appHost.logs"]({});
+      return current.requests.length === 2 ? current : undefined;
+    });
     expect(logs.requests.map((entry) => entry.status)).toEqual([200, 200]);
     expect(seen.some((message) => message.event === "appHost.request")).toBe(true);
     expect(seen.some((message) => message.event === "appHost.status" && message.payload.state === "running")).toBe(true);

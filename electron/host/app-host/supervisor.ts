@@ -451,7 +451,7 @@ export class AppSupervisor {
 
   /** Where the stuck process is looping, when its inspector answers in time. */
   async #findLoop(proc: AppProcess, bundlePath: string): Promise<SourceLocation | undefined> {
-    const url = proc.pid !== undefined && activateInspector(proc.pid) ? await proc.inspectorUrl(1000) : undefined;
+    const url = proc.pid !== undefined && activateInspector(proc.pid) ? await proc.inspectorUrl(2000) : undefined;
     return url === undefined ? undefined : locateLoop(url, this.projectRoot, bundlePath);
   }
 
