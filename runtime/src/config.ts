@@ -12,8 +12,26 @@ export interface ConfigKeys {
   SECRET_KEY: string | undefined;
   /** Older keys still accepted when reading sessions, so rotating SECRET_KEY logs nobody out. */
   SECRET_KEY_FALLBACKS: string[];
-  /** Largest accepted request body in bytes; larger is a 413. `undefined` means no limit. */
+  /** Largest accepted request body in bytes (default 16 MiB: bodies are held in memory); larger is a 413. `undefined` means no limit. */
   MAX_CONTENT_LENGTH: number | undefined;
+  /** Largest urlencoded body, and largest non-file multipart field, in bytes (Werkzeug's default: 500 kB); larger is a 413. */
+  MAX_FORM_MEMORY_SIZE: number | undefined;
+  /** Most fields and files in one form body (Werkzeug's default: 1000); more is a 413. */
+  MAX_FORM_PARTS: number | undefined;
+  /** Deepest nesting of arrays and objects `request.json` accepts; deeper is a 400 (checked before parsing). */
+  MAX_JSON_DEPTH: number;
+  /** Longest request target (`/path?query`) in characters; longer is a 414. Read when the server starts. */
+  MAX_URL_LENGTH: number;
+  /** Largest request line plus headers in bytes (Node's `maxHeaderSize`); larger is a 431. Read when the server starts. */
+  MAX_HEADER_SIZE: number;
+  /** Most header lines in one request; more is a 431. Read when the server starts. */
+  MAX_HEADER_COUNT: number;
+  /** Seconds a client has to send the request line and headers (slow clients are dropped with 408). Read when the server starts. */
+  HEADERS_TIMEOUT: number;
+  /** Seconds a client has to send the whole request, body included. Read when the server starts. */
+  REQUEST_TIMEOUT: number;
+  /** Seconds an idle keep-alive connection stays open between requests. Read when the server starts. */
+  KEEP_ALIVE_TIMEOUT: number;
   /** Seconds a permanent session lasts (Flask: 31 days). */
   PERMANENT_SESSION_LIFETIME: number;
   SESSION_COOKIE_NAME: string;
@@ -37,7 +55,16 @@ const DEFAULTS: ConfigKeys = {
   TESTING: false,
   SECRET_KEY: undefined,
   SECRET_KEY_FALLBACKS: [],
-  MAX_CONTENT_LENGTH: undefined,
+  MAX_CONTENT_LENGTH: 16 * 1024 * 1024,
+  MAX_FORM_MEMORY_SIZE: 500_000,
+  MAX_FORM_PARTS: 1000,
+  MAX_JSON_DEPTH: 512,
+  MAX_URL_LENGTH: 8192,
+  MAX_HEADER_SIZE: 16_384,
+  MAX_HEADER_COUNT: 100,
+  HEADERS_TIMEOUT: 10,
+  REQUEST_TIMEOUT: 30,
+  KEEP_ALIVE_TIMEOUT: 5,
   PERMANENT_SESSION_LIFETIME: 31 * 24 * 3600,
   SESSION_COOKIE_NAME: "session",
   SESSION_COOKIE_DOMAIN: undefined,
@@ -80,6 +107,15 @@ export class Config implements ConfigKeys {
   declare SECRET_KEY: string | undefined;
   declare SECRET_KEY_FALLBACKS: string[];
   declare MAX_CONTENT_LENGTH: number | undefined;
+  declare MAX_FORM_MEMORY_SIZE: number | undefined;
+  declare MAX_FORM_PARTS: number | undefined;
+  declare MAX_JSON_DEPTH: number;
+  declare MAX_URL_LENGTH: number;
+  declare MAX_HEADER_SIZE: number;
+  declare MAX_HEADER_COUNT: number;
+  declare HEADERS_TIMEOUT: number;
+  declare REQUEST_TIMEOUT: number;
+  declare KEEP_ALIVE_TIMEOUT: number;
   declare PERMANENT_SESSION_LIFETIME: number;
   declare SESSION_COOKIE_NAME: string;
   declare SESSION_COOKIE_DOMAIN: string | undefined;

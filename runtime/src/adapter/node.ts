@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Vial } from "../app.js";
+import { HTTPException } from "../exceptions.js";
 import { checkContentLength, collectBody, type RequestSource } from "../request.js";
 import type { Response } from "../response.js";
 
@@ -159,6 +160,13 @@ function send(app: Vial, res: ServerResponse, response: Response, source: NodeRe
   streamBody(res, chunks).catch((error: unknown) => reportFailure(app, res, error));
 }
 
+// A request refused before the app sees it; the connection closes since the rest of it was not read.
+function refuse(res: ServerResponse, source: NodeRequestSource, code: number): void {
+  const response = new HTTPException(code).getResponse(source.header("accept"));
+  res.writeHead(code, { "content-type": response.contentType ?? "text/html; charset=utf-8", connection: "close" });
+  res.end(response.body as string);
+}
+
 /**
  * A `node:http` request listener for an app, for mounting Vial in your own server.
  *
@@ -169,8 +177,15 @@ function send(app: Vial, res: ServerResponse, response: Response, source: NodeRe
  * ```
  */
 export function createRequestListener(app: Vial): (req: IncomingMessage, res: ServerResponse) => void {
+  // Read once: the limits are server settings, and the hot path stays free of config lookups.
+  const maxUrl = app.config.MAX_URL_LENGTH;
+  const maxHeaderFields = app.config.MAX_HEADER_COUNT * 2;
   return (req, res) => {
     const source = new NodeRequestSource(req);
+    if ((req.url as string).length > maxUrl || req.rawHeaders.length > maxHeaderFields) {
+      refuse(res, source, req.rawHeaders.length > maxHeaderFields ? 431 : 414);
+      return;
+    }
     try {
       const out = app.handle(source);
       if (out instanceof Promise) out.then((response) => send(app, res, response, source)).catch((error: unknown) => reportFailure(app, res, error));
@@ -191,7 +206,7 @@ export function createRequestListener(app: Vial): (req: IncomingMessage, res: Se
  * ```
  */
 export async function serve(app: Vial, options: ListenOptions = {}): Promise<ListeningServer> {
-  const server = createServer(createRequestListener(app));
+  const server = createServerFor(app);
   server.listen(options.port ?? 5000, options.host ?? "127.0.0.1");
   await once(server, "listening");
   const address = server.address() as AddressInfo;
@@ -207,4 +222,44 @@ export async function serve(app: Vial, options: ListenOptions = {}): Promise<Lis
         server.closeAllConnections();
       }),
   };
+}
+
+const NO_SECRET_KEY =
+  "WARNING: app.config.SECRET_KEY is not set. Sessions and flash() will fail with an error the first time a request writes to them. Set a long random SECRET_KEY (for example from the VIAL_SECRET_KEY environment variable with app.config.fromEnv()).";
+
+/**
+ * A `node:http` server for an app with Vial's limits applied from `app.config` (read now, so set them
+ * before listening): MAX_HEADER_SIZE and MAX_HEADER_COUNT (431), MAX_URL_LENGTH (414), HEADERS_TIMEOUT
+ * and REQUEST_TIMEOUT (slow clients get 408 and are dropped while others are served), KEEP_ALIVE_TIMEOUT.
+ * Outside debug and testing mode it warns when SECRET_KEY is missing. `serve` and `app.listen` use it.
+ *
+ * @example
+ * ```ts
+ * app.config.HEADERS_TIMEOUT = 5;
+ * createServerFor(app).listen(5000, "127.0.0.1");
+ * ```
+ */
+export function createServerFor(app: Vial, listener: (req: IncomingMessage, res: ServerResponse) => void = createRequestListener(app)): Server {
+  const config = app.config;
+  const requestTimeout = seconds(config.REQUEST_TIMEOUT);
+  const headersTimeout = Math.min(seconds(config.HEADERS_TIMEOUT), requestTimeout);
+  const server = createServer(
+    {
+      maxHeaderSize: config.MAX_HEADER_SIZE,
+      requestTimeout,
+      headersTimeout,
+      // Node only looks for expired requests this often (30 s by default), which would let a slow client hold on far past its timeout.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)),
+    },
+    listener,
+  );
+  // One over the limit, so the listener can tell "exactly the limit" from "more were cut off".
+  server.maxHeadersCount = config.MAX_HEADER_COUNT + 1;
+  server.keepAliveTimeout = seconds(config.KEEP_ALIVE_TIMEOUT);
+  if (!config.SECRET_KEY && !config.DEBUG && !config.TESTING) app.logger.warn(NO_SECRET_KEY);
+  return server;
+}
+
+function seconds(value: number): number {
+  return Math.max(1, Math.round(value * 1000));
 }
