@@ -132,7 +132,11 @@ export function PreviewPane(): ReactElement {
         {problem && (
           <ErrorOverlay
             problem={problem}
-            onDismiss={() => setDismissed(problem.id)}
+            onDismiss={() => {
+              // The page behind a fault (a request that hung, say) is stale: show it afresh.
+              setDismissed(problem.id);
+              setSeq((n) => n + 1);
+            }}
             onOpenLocation={() => {
               const location = problem.location;
               if (location) void studio.attempt(() => openLocation(studio, location));
