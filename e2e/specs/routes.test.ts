@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { test } from "../fixtures.js";
 import { EditorPage } from "../pages/editor-page.js";
+import { ExplorerPage } from "../pages/explorer-page.js";
 import { PreviewPage } from "../pages/preview-page.js";
 import { RoutesPage } from "../pages/routes-page.js";
 import { WelcomePage } from "../pages/welcome-page.js";
@@ -133,4 +134,18 @@ app.get("/go", function go() {
   await page.keyboard.press("Control+End");
   await page.keyboard.type('const link = urlFor("g');
   await editor.suggestion("greet").waitFor(poll);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Control+S");
+  await expect.poll(() => editor.isDirty("app.ts"), poll).toBe(false);
+
+  await page.getByTestId("activity-explorer").click();
+  await new ExplorerPage(page).rename("templates/links.html", "nav.html");
+  await workbench.dialog.getByText('Rename it to "nav.html"?', { exact: false }).waitFor(poll);
+  await workbench.answerDialog("Update References");
+  await expect.poll(() => readFile(join(dir, "app.ts"), "utf8"), poll).toContain('return renderTemplate("nav.html");');
+  await preview.goTo("/");
+  await preview.waitForText("Say hello");
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RouteInfo } from "../../../electron/api/contract";
-import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, mayReferenceEndpoints, parseHeaders, pathTree, prettyJson, referenceEdits, ruleError, ruleParts } from "./model";
+import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, mayReferenceEndpoints, parseHeaders, pathTree, prettyJson, referenceEdits, ruleError, ruleParts, templateNameOf, templateReferenceEdits } from "./model";
 
 function route(endpoint: string, rule: string, blueprint: string | null = null, methods = ["GET"]): RouteInfo {
   return { id: endpoint, endpoint, rule, methods, blueprint, origin: "code", source: null };
@@ -87,3 +87,20 @@ describe("endpoint rename", () => {
     expect(mayReferenceEndpoints("static/logo.png")).toBe(false);
   });
 });
+
+describe("template rename", () => {
+  it("finds renderTemplate calls and extends/include/import tags naming the template", () => {
+    const text = `renderTemplate("a.html", {}); renderTemplate("a.htmlx"); {% extends "a.html" %}{%- include 'a.html' %}{% from "a.html" import m %} "a.html"`;
+    const edits = referenceEditsApplied(text, templateReferenceEdits(text, "a.html", "b.html"));
+    expect(edits).toBe(`renderTemplate("b.html", {}); renderTemplate("a.htmlx"); {% extends "b.html" %}{%- include 'b.html' %}{% from "b.html" import m %} "a.html"`);
+    expect(templateNameOf("templates/pages/a.html")).toBe("pages/a.html");
+    expect(templateNameOf("static/a.html")).toBeUndefined();
+    expect(templateNameOf("templates/pages")).toBeUndefined();
+  });
+});
+
+function referenceEditsApplied(text: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}

@@ -317,3 +317,29 @@ export function referenceEdits(text: string, from: string, to: string): TextEdit
 export function mayReferenceEndpoints(path: string): boolean {
   return /\.(ts|mts|cts|tsx|js|mjs|html|htm|jinja|jinja2|j2|xml|txt)$/.test(path) && !path.endsWith(".d.ts");
 }
+
+/**
+ * Edits that rename a template where code and templates name it: `renderTemplate("…")` (and
+ * `streamTemplate`, `render_template`) and `{% extends/include/import/from "…" %}`.
+ *
+ * @example
+ * templateReferenceEdits('{% extends "base.html" %}', "base.html", "layout.html"); // [{ start: 12, end: 21, text: "layout.html" }]
+ */
+export function templateReferenceEdits(text: string, from: string, to: string): TextEdit[] {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?:\\b(?:renderTemplate|streamTemplate|render_template)\\(\\s*|\\{%-?\\s*(?:extends|include|import|from)\\s+)(["'])${escaped}\\1`, "g");
+  return [...text.matchAll(pattern)].map((match) => {
+    const end = match.index + match[0].length - 1;
+    return { start: end - from.length, end, text: to };
+  });
+}
+
+/**
+ * The template name of a project path (`templates/pages/a.html` → `pages/a.html`), or undefined.
+ *
+ * @example
+ * templateNameOf("templates/base.html"); // "base.html"
+ */
+export function templateNameOf(path: string): string | undefined {
+  return /(?:^|\/)templates\/(.+\.[A-Za-z0-9]+)$/.exec(path)?.[1];
+}

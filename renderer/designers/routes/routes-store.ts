@@ -2,7 +2,7 @@ import type { IndexProblem, NewRoute, RouteChange, RouteIndex, RouteInfo, RouteP
 import { createStore } from "../../state/store";
 import { filePaths } from "../../state/workspace";
 import { openLocation } from "../../workbench/preview/open-location";
-import { mayReferenceEndpoints, referenceEdits } from "./model";
+import { mayReferenceEndpoints } from "./model";
 import type { Studio } from "../../studio";
 
 export interface RoutesState {
@@ -91,24 +91,24 @@ export class RoutesStore {
   }
 
   /**
-   * The `urlFor`/`url_for` references of an endpoint in the project's code and templates (the editor's
-   * text for open files), as edits that rename it.
+   * The references `find` sees in the project's code and templates (the editor's text for open
+   * files), as edits per file.
    */
-  async findReferences(endpoint: string, newEndpoint: string): Promise<{ path: string; edits: TextEdit[] }[]> {
+  async findReferences(find: (text: string) => TextEdit[]): Promise<{ path: string; edits: TextEdit[] }[]> {
     const found: { path: string; edits: TextEdit[] }[] = [];
     for (const path of filePaths(this.studio.workspace.state.get().tree).filter(mayReferenceEndpoints)) {
       const open = this.studio.editors.models.get(path);
       const text = open ? open.getValue() : await this.studio.client.invoke("files.read", { path }).then((file) => (file.binary ? "" : file.content), () => "");
-      const edits = referenceEdits(text, endpoint, newEndpoint);
+      const edits = find(text);
       if (edits.length > 0) found.push({ path, edits });
     }
     return found;
   }
 
-  /** Renames endpoint references found by {@link findReferences}: each file's edit is one undo step in its editor, then saved. */
-  async renameReferences(endpoint: string, newEndpoint: string): Promise<void> {
-    for (const { path } of await this.findReferences(endpoint, newEndpoint)) {
-      const { edits } = await this.#planned(path, async (source) => ({ path, edits: referenceEdits(source, endpoint, newEndpoint), created: [] }));
+  /** Applies the edits `find` makes in every file that has some: each file's change is one undo step in its editor, then saved. */
+  async renameReferences(find: (text: string) => TextEdit[]): Promise<void> {
+    for (const { path } of await this.findReferences(find)) {
+      const { edits } = await this.#planned(path, async (source) => ({ path, edits: find(source), created: [] }));
       if (edits.length > 0) await this.studio.editors.save(path);
     }
     await this.refresh();

@@ -3,7 +3,7 @@ import type { RouteInfo } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
-import { groupRoutes, pathTree, type PathNode } from "./model";
+import { groupRoutes, pathTree, referenceEdits, type PathNode } from "./model";
 import { RequestRunner } from "./request-runner";
 import { RouteForm, type RouteFormResult } from "./route-form";
 import { MethodBadges, RuleText } from "./route-parts";
@@ -97,7 +97,8 @@ export function RoutesView(): ReactElement {
 
   const offerReferenceRename = async (route: RouteInfo, localEndpoint: string) => {
     const renamed = route.blueprint === null ? localEndpoint : `${route.blueprint}.${localEndpoint}`;
-    const references = await store.findReferences(route.endpoint, renamed);
+    const find = (text: string) => referenceEdits(text, route.endpoint, renamed);
+    const references = await store.findReferences(find);
     if (references.length === 0) return;
     const count = references.reduce((total, file) => total + file.edits.length, 0);
     const choice = await studio.dialogs.choose({
@@ -108,7 +109,7 @@ export function RoutesView(): ReactElement {
         { id: "keep", label: "Leave Them" },
       ],
     });
-    if (choice === "rename") await store.renameReferences(route.endpoint, renamed);
+    if (choice === "rename") await store.renameReferences(find);
   };
 
   const remove = async (route: RouteInfo) => {

@@ -1,4 +1,5 @@
 import type { FileNode } from "../../../electron/api/contract";
+import { offerTemplateRename } from "../../designers/routes/template-rename";
 import { invalidNameReason, joinPath, moveTarget, parentPath } from "../../state/workspace";
 import type { Studio } from "../../studio";
 
@@ -15,6 +16,7 @@ export async function renameEntry(studio: Studio, node: FileNode, name: string):
   await studio.workspace.rename(node.path, to);
   studio.editors.renamed(node.path, to);
   studio.explorer.reveal(to);
+  void studio.attempt(() => offerTemplateRename(studio, node.path, to));
   return undefined;
 }
 
@@ -25,6 +27,7 @@ export async function moveEntry(studio: Studio, from: string, folder: string): P
   await studio.workspace.rename(from, to);
   studio.editors.renamed(from, to);
   studio.explorer.reveal(to);
+  void studio.attempt(() => offerTemplateRename(studio, from, to));
 }
 
 /** Deletes a file or folder after the user confirms; its editors close. */
