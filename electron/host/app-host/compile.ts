@@ -4,6 +4,7 @@
  * other package stays external so it loads from the project's node_modules at run time.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { context, type BuildContext, type Message, type Plugin } from "esbuild";
@@ -128,6 +129,14 @@ export class AppCompiler {
     this.runtimeDir = opts.runtimeDir;
   }
 
+  /**
+   * Where the bundle goes: named for this Studio process, so a second Studio (or `vial run`, which
+   * names its bundles `app-<pid>-<n>.mjs`) on the same project never overwrites it.
+   */
+  get bundlePath(): string {
+    return join(buildDir(this.projectRoot), `studio-${process.pid}.mjs`);
+  }
+
   async compile(): Promise<CompileResult> {
     const entry = findEntry(this.projectRoot);
     if (entry === undefined) {
@@ -137,7 +146,7 @@ export class AppCompiler {
       };
     }
     if (entry !== this.#entry) await this.dispose();
-    const bundlePath = join(buildDir(this.projectRoot), "app.mjs");
+    const bundlePath = this.bundlePath;
     try {
       this.#context ??= await context({
         absWorkingDir: this.projectRoot,
@@ -165,10 +174,12 @@ export class AppCompiler {
     }
   }
 
-  async dispose(): Promise<void> {
+  /** Stops the incremental build; with `removeOutput`, deletes the bundle and its map too. */
+  async dispose(removeOutput = false): Promise<void> {
     const current = this.#context;
     this.#context = undefined;
     this.#entry = undefined;
     await current?.dispose();
+    if (removeOutput) await Promise.all([rm(this.bundlePath, { force: true }), rm(`${this.bundlePath}.map`, { force: true })]);
   }
 }

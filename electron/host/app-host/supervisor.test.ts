@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -76,12 +77,18 @@ async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<
 
 // Real child processes on a shared machine: generous limits, never timing assertions.
 describe("AppSupervisor", { timeout: 30_000 }, () => {
-  it("runs the project's app in a child process on a 127.0.0.1 port", async () => {
-    const app = supervise(await project({ "app.ts": home }));
+  it("runs the project's app in a child process on a 127.0.0.1 port, and cleans up after itself", async () => {
+    const dir = await project({ "app.ts": home });
+    const app = supervise(dir);
     const status = await app.start();
     expect(status.state).toBe("running");
     expect(status.url).toBe(`http://127.0.0.1:${status.port}`);
     expect(await get(status, "/")).toEqual({ status: 200, text: "hello from the app" });
+    const bundle = join(dir, ".vial/build", `studio-${process.pid}.mjs`);
+    expect(existsSync(bundle)).toBe(true);
+    await app.dispose();
+    expect(existsSync(bundle)).toBe(false);
+    await expect(get(status, "/")).rejects.toThrow();
   });
 
   it("picks up a static file change without restarting", async () => {

@@ -196,7 +196,7 @@ export class AppSupervisor {
     await this.stop();
     this.#disposed = true;
     this.#listeners.clear();
-    await this.#compiler.dispose();
+    await this.#compiler.dispose(true);
   }
 
   #emit<E extends keyof SupervisorEvents>(event: E, payload: SupervisorEvents[E]): void {
