@@ -1,5 +1,5 @@
 // Runs in its own process so the load generator never shares an event loop with the harness:
-// one warm-up run (discarded), then the measured run; prints the measured summary as one JSON line.
+// one warm-up run (discarded), a `measuring` line, then the measured run; prints its summary as one JSON line.
 // Usage: node bench/http/load.mjs '{"url":"http://127.0.0.1:PORT/json","method":"GET","warmupSeconds":2,...}'
 import autocannon from "autocannon";
 
@@ -19,6 +19,8 @@ function run(seconds) {
 }
 
 if (job.warmupSeconds > 0) await run(job.warmupSeconds);
+// Tells the harness to read the server's CPU time: the measured run starts now.
+process.stdout.write("measuring\n");
 const result = await run(job.durationSeconds);
 
 const summary = {

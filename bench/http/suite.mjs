@@ -1,5 +1,6 @@
 // The HTTP suite: each server alone in its own process, verified, then loaded case by case with autocannon.
 import { join } from "node:path";
+import { cpuSeconds } from "../lib/cpu.mjs";
 import { freePort, runJsonScript, startServer } from "../lib/process.mjs";
 import { bestOfRounds } from "../lib/rounds.mjs";
 import { httpCases } from "./cases.mjs";
@@ -17,6 +18,8 @@ const columns = [
   { key: "latencyP50Ms", label: "p50 ms", digits: 0 },
   { key: "latencyP99Ms", label: "p99 ms", digits: 0 },
   { key: "failedRequests", label: "errors", digits: 0 },
+  { key: "cpuMicrosPerRequest", label: "CPU µs/req", digits: 1 },
+  { key: "cpuCores", label: "cores used", digits: 2 },
 ];
 
 /**
@@ -76,10 +79,11 @@ export async function runHttpSuite(ctx) {
       ctx.settings.rounds,
       { key: "requestsPerSecond", higherIsBetter: true },
       async (server) => {
-        const summary = await withServer(server, (baseUrl) => measure(ctx, baseUrl, c));
+        const summary = await withServer(server, (baseUrl, pid) => measure(ctx, baseUrl, pid, c));
         ctx.log(
           `http: ${c.id.padEnd(7)} ${server.label.padEnd(32)} ${String(Math.round(summary.requestsPerSecond)).padStart(7)} req/s` +
             `  p50 ${summary.latencyP50Ms} ms  p99 ${summary.latencyP99Ms} ms` +
+            (summary.cpuMicrosPerRequest === undefined ? "" : `  ${summary.cpuMicrosPerRequest.toFixed(1)} CPU µs/req on ${summary.cpuCores.toFixed(2)} cores`) +
             (summary.failedRequests > 0 ? `  errors ${summary.errors} timeouts ${summary.timeouts} non-2xx ${summary.non2xx}` : ""),
         );
         return summary;
@@ -102,6 +106,7 @@ export async function runHttpSuite(ctx) {
       description: c.description,
       baseline: "vial",
       ratioOf: { key: "requestsPerSecond", higherIsBetter: true, label: "Vial ÷ peer" },
+      alsoRatioOf: { key: "cpuMicrosPerRequest", higherIsBetter: false, label: "Vial ÷ peer (CPU)" },
       columns,
       rows,
       targets: targetsByCase[c.id],
@@ -110,20 +115,22 @@ export async function runHttpSuite(ctx) {
   return { cases, skipped, failures };
 }
 
-/** Starts the server on a free port, runs `use(baseUrl)`, and always stops it. */
+/** Starts the server on a free port, runs `use(baseUrl, pid)`, and always stops it. */
 async function withServer(server, use) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const { file, args } = server.command(port);
   const running = await startServer({ file, args, env: { PORT: String(port) }, baseUrl: baseUrl + "/" });
   try {
-    return await use(baseUrl);
+    return await use(baseUrl, running.child.pid);
   } finally {
     await running.stop();
   }
 }
 
-async function measure(ctx, baseUrl, c) {
+/** One autocannon run, plus the server's CPU time over the measured part (not the warm-up). */
+async function measure(ctx, baseUrl, pid, c) {
+  let cpuAtStart;
   const summary = await runJsonScript(loadScript, [
     JSON.stringify({
       url: baseUrl + c.path,
@@ -134,6 +141,15 @@ async function measure(ctx, baseUrl, c) {
       warmupSeconds: ctx.settings.warmupSeconds,
       durationSeconds: ctx.settings.durationSeconds,
     }),
-  ]);
-  return { ...summary, failedRequests: summary.errors + summary.timeouts + summary.non2xx };
+  ], {
+    onLine: (line) => {
+      if (line === "measuring") cpuAtStart = cpuSeconds(pid);
+    },
+  });
+  const cpuAtEnd = cpuSeconds(pid);
+  const cpu = cpuAtStart === undefined || cpuAtEnd === undefined ? {} : {
+    cpuMicrosPerRequest: ((cpuAtEnd - cpuAtStart) * 1e6) / summary.requestsTotal,
+    cpuCores: (cpuAtEnd - cpuAtStart) / summary.durationSeconds,
+  };
+  return { ...summary, ...cpu, failedRequests: summary.errors + summary.timeouts + summary.non2xx };
 }

@@ -51,13 +51,23 @@ async function stop(child, exit) {
   clearTimeout(timer);
 }
 
-/** Runs `node <script> ...args` and parses the last stdout line as JSON. */
-export function runJsonScript(script, args, { nodeArgs = [], timeoutMs = 120_000 } = {}) {
+/**
+ * Runs `node <script> ...args` and parses the last stdout line as JSON; `onLine` sees each earlier line
+ * as it arrives.
+ */
+export function runJsonScript(script, args, { nodeArgs = [], timeoutMs = 120_000, onLine } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stdout.on("data", (chunk) => {
+      const start = stdout.length;
+      stdout += chunk;
+      if (onLine === undefined) return;
+      const firstNewline = stdout.lastIndexOf("\n", start - 1) + 1;
+      const complete = stdout.slice(firstNewline, stdout.lastIndexOf("\n") + 1);
+      for (const line of complete.split("\n").slice(0, -1)) if (line.length > 0) onLine(line);
+    });
     child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.once("exit", (code, signal) => {

@@ -18,7 +18,8 @@
  * @property {string} title
  * @property {string} description
  * @property {string} baseline  the subject every ratio compares against (Vial)
- * @property {{ key: string, higherIsBetter: boolean, label: string }} ratioOf
+ * @property {{ key: string, higherIsBetter: boolean, label: string }} ratioOf  the metric ratios and targets use
+ * @property {{ key: string, higherIsBetter: boolean, label: string }} [alsoRatioOf]  a second ratio column, e.g. CPU per request
  * @property {{ key: string, label: string, digits: number }[]} columns
  * @property {Row[]} rows
  * @property {Record<string, number>} [targets]  subject → the ratio Vial must reach against it
@@ -34,12 +35,12 @@
  * How many times better the baseline is than `row` on the case's ratio metric (> 1: Vial wins).
  * @returns {number | undefined} undefined when either side was not measured
  */
-export function ratioToBaseline(result, row) {
+export function ratioToBaseline(result, row, metric = result.ratioOf) {
   const base = result.rows.find((r) => r.subject === result.baseline);
-  const ours = base?.values[result.ratioOf.key];
-  const theirs = row.values[result.ratioOf.key];
+  const ours = base?.values[metric.key];
+  const theirs = row.values[metric.key];
   if (ours === undefined || theirs === undefined || ours <= 0 || theirs <= 0) return undefined;
-  return result.ratioOf.higherIsBetter ? ours / theirs : theirs / ours;
+  return metric.higherIsBetter ? ours / theirs : theirs / ours;
 }
 
 /** Every target with its measured ratio; `met` is undefined when a side is missing. */
@@ -54,9 +55,10 @@ export function targetStatus(cases) {
 }
 
 function tableOf(result) {
-  const header = ["", ...result.columns.map((c) => c.label), result.ratioOf.label, "target"];
+  const extra = result.alsoRatioOf === undefined ? [] : [result.alsoRatioOf];
+  const header = ["", ...result.columns.map((c) => c.label), result.ratioOf.label, ...extra.map((m) => m.label), "target"];
   const body = result.rows.map((row) => {
-    if (row.failed !== undefined) return [row.label, ...result.columns.map(() => "-"), "not measured", ""];
+    if (row.failed !== undefined) return [row.label, ...result.columns.map(() => "-"), "not measured", ...extra.map(() => ""), ""];
     const ratio = row.subject === result.baseline ? undefined : ratioToBaseline(result, row);
     const target = result.targets?.[row.subject];
     const verdict = target === undefined || ratio === undefined ? "" : `≥ ${target}× ${ratio >= target ? "met" : "MISSED"}`;
@@ -64,6 +66,10 @@ function tableOf(result) {
       row.label,
       ...result.columns.map((c) => formatNumber(row.values[c.key], c.digits)),
       row.subject === result.baseline ? "(baseline)" : ratio === undefined ? "n/a" : formatRatio(ratio),
+      ...extra.map((metric) => {
+        const other = row.subject === result.baseline ? undefined : ratioToBaseline(result, row, metric);
+        return row.subject === result.baseline ? "(baseline)" : other === undefined ? "n/a" : formatRatio(other);
+      }),
       verdict,
     ];
   });
