@@ -57,7 +57,15 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
   expect(await routes.runnerUrl.textContent()).toBe("GET /hello/Grace%20Hopper");
   expect(await routes.runnerStatus.textContent()).toBe("200 OK");
   expect(JSON.parse((await routes.runnerBody.textContent()) ?? "")).toEqual({ name: "Grace Hopper" });
+  await page.getByTestId("runner-save").click();
+  await workbench.fillPrompt("Grace");
+  await expect
+    .poll(() => readFile(join(studio.projectsDir, "hello-app/.vial/requests.json"), "utf8").then((text) => JSON.parse(text) as unknown, () => null), poll)
+    .toMatchObject({ requests: [{ name: "Grace", endpoint: "hello", method: "GET", params: { name: "Grace Hopper" } }] });
   await routes.closeRunner();
+  await page.getByTestId("routes-layout").click();
+  expect(await page.getByTestId("route-map").innerText()).toMatch(/hello\s+<name>\s+GET/);
+  await page.getByTestId("routes-layout").click();
 
   await routes.edit("hello", { rule: "/hi/<name>" });
   await expect.poll(() => readFile(appFile, "utf8"), poll).toBe(`${original}\n${added.replace("/hello/<name>", "/hi/<name>")}`);

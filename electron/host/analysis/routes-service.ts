@@ -10,10 +10,10 @@ import { HostFailure } from "../../api/errors.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import { isIgnoredName } from "../files.js";
 import { resolveInProject } from "../path-guard.js";
-import { planCreate, planDelete, planUpdate } from "./route-edits.js";
+import { applyEdits, planCreate, planDelete, planUpdate } from "./route-edits.js";
 import { buildRouteIndex, localRoutes } from "./route-index.js";
 import { ruleError } from "./rule-syntax.js";
-import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, RouteSource, SavedRequest, UrlRule } from "./types.js";
+import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, RouteSource, SavedRequest, TextEdit, UrlRule } from "./types.js";
 
 const sourceFile = /\.(ts|mts|cts|tsx)$/;
 const maxSourceFiles = 2000;
@@ -73,6 +73,16 @@ function templateText(name: string, base: string | undefined): string {
 }
 
 /**
+ * Re-reads the file as the edits would leave it and refuses a plan that would not give the expected
+ * routes (the file is not changed then), so a planner blind spot never costs the user code.
+ */
+function verify(file: string, text: string, edits: TextEdit[], expected: (routes: RouteSource[]) => boolean): void {
+  if (!expected(localRoutes(file, applyEdits(text, edits)))) {
+    throw new HostFailure("internal", `The route designer could not make this change safely in ${file}; edit the code by hand (nothing was changed).`);
+  }
+}
+
+/**
  * The route designer's operations on the open project.
  *
  * @example
@@ -109,7 +119,9 @@ export class RoutesService {
     const created: string[] = [];
     if (request.returns.kind === "template") created.push(...(await this.#ensureTemplate(request.returns.template)));
     const spec: NewRoute = { receiver: request.receiver, methods: request.methods, rule: request.rule, endpoint: request.endpoint, returns: request.returns };
-    return { path: request.file, edits: planCreate(text, request.file, spec), created };
+    const edits = planCreate(text, request.file, spec);
+    verify(request.file, text, edits, (routes) => routes.some((route) => route.localRule === spec.rule && route.localEndpoint === spec.endpoint));
+    return { path: request.file, edits, created };
   }
 
   async update(request: { file: string; route: RouteRef; change: RouteChange; source?: string }): Promise<RoutePlan> {
@@ -123,13 +135,20 @@ export class RoutesService {
       const clash = localRoutes(request.file, text).some((other) => other.receiver === route.receiver && other.localEndpoint === change.endpoint);
       if (clash) throw new HostFailure("exists", `There is already a route with the endpoint "${change.endpoint}": pick another name.`);
     }
-    return { path: request.file, edits: planUpdate(text, route, change), created: [] };
+    const edits = planUpdate(text, route, change);
+    verify(request.file, text, edits, (routes) =>
+      routes.some((other) => other.localRule === (change.rule ?? route.localRule) && other.localEndpoint === (change.endpoint ?? route.localEndpoint)),
+    );
+    return { path: request.file, edits, created: [] };
   }
 
   async delete(request: { file: string; route: RouteRef; withHandler: boolean; source?: string }): Promise<RoutePlan> {
     const text = request.source ?? (await this.#read(request.file));
     const route = this.#find(request.file, text, request.route);
-    return { path: request.file, edits: planDelete(text, route, request.withHandler), created: [] };
+    const edits = planDelete(text, route, request.withHandler);
+    const before = localRoutes(request.file, text).length;
+    verify(request.file, text, edits, (routes) => routes.length === before - 1);
+    return { path: request.file, edits, created: [] };
   }
 
   /** Sends a request to the running app and reads the whole answer (bodies over 1 MB are cut). */
