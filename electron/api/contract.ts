@@ -9,6 +9,7 @@
  */
 import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "../host/app-host/types.js";
 import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, SavedRequest } from "../host/analysis/types.js";
+import type { TemplateRender } from "../host/templates/types.js";
 import type { HostError } from "./errors.js";
 
 export type {
@@ -31,6 +32,7 @@ export type {
   TextEdit,
   TextRange,
 } from "../host/analysis/types.js";
+export type { TemplateRender } from "../host/templates/types.js";
 export type { AppProblem, AppState, AppStatus, OutputLine, ProblemKind, RequestEntry, SourceLocation } from "../host/app-host/types.js";
 
 /** A request or result that carries nothing. */
@@ -240,6 +242,12 @@ export interface StudioMethods {
   "requests.list": { request: Empty; result: { requests: SavedRequest[] } };
   /** Replaces the project's saved requests. */
   "requests.save": { request: { requests: SavedRequest[] }; result: Empty };
+
+  /**
+   * Renders a template for the template designer's canvas from `source` (the editor's text), with the
+   * project's other templates from disk and sample data from `.vial/samples/<name>.json`.
+   */
+  "templates.render": { request: { name: string; source: string }; result: TemplateRender };
 
   /**
    * Exports the open project as a standalone Node project into `dest` (an absolute folder path on the

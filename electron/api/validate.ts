@@ -241,6 +241,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "routes.send": object({ method: httpMethod, path: text(8000), headers: recordOf(text(8000), 100) }, { body: text() }),
   "requests.list": empty,
   "requests.save": object({ requests: listOf(savedRequest, 1000) }),
+  "templates.render": object({ name: text(500), source: text() }),
   "export.run": object({ dest: hostDir }, { force: bool }),
 };
 

@@ -10,6 +10,7 @@ import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
 import { createFromStarter, hostPath, listStarters } from "./projects.js";
+import { renderTemplateForCanvas } from "./templates/render.js";
 import type { Workspace } from "./workspace.js";
 
 /** What differs between Electron and browser mode. */
@@ -122,6 +123,9 @@ export function createHandlers(deps: HostDependencies) {
       await routes.saveRequests(requests);
       return {};
     },
+
+    "templates.render": async (request) =>
+      renderTemplateForCanvas({ projectDir: () => workspace.projectDir(), urlMap: () => deps.appHost.current()?.urlMap() ?? null }, request),
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;
