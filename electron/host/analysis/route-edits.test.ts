@@ -149,3 +149,21 @@ app.get("/other", function other() { return "o"; });
     expect(keep).not.toContain('"/show"');
   });
 });
+
+describe("the planner in unusual files", () => {
+  it("keeps CRLF line endings and tabs, and adds a blueprint's first route after its declaration", () => {
+    const before = 'import { Blueprint } from "vial";\r\nexport const admin = new Blueprint("admin", { urlPrefix: "/admin" });\r\n\r\nfunction helper() {\r\n\treturn 1;\r\n}\r\n';
+    const edits = planCreate(before, "admin.ts", { receiver: "admin", methods: ["GET"], rule: "/", endpoint: "dashboard", returns: { kind: "text", text: "hi" } });
+    const after = applyEdits(before, edits);
+    expect(after).toBe(
+      'import { Blueprint } from "vial";\r\nexport const admin = new Blueprint("admin", { urlPrefix: "/admin" });\r\n\r\nadmin.get("/", function dashboard() {\r\n\treturn "hi";\r\n});\r\n\r\nfunction helper() {\r\n\treturn 1;\r\n}\r\n',
+    );
+    expectOnlyEditedSpansChanged(before, after, edits);
+  });
+
+  it("deletes the last route of a file without a final newline", () => {
+    const before = 'import { Vial } from "vial";\nexport const app = new Vial();\n\napp.get("/a", function a() { return "a"; });\n\napp.get("/b", function b() { return "b"; })';
+    const after = applyEdits(before, planDelete(before, route("app.ts", before, "b").source!, true));
+    expect(after).toBe('import { Vial } from "vial";\nexport const app = new Vial();\n\napp.get("/a", function a() { return "a"; });\n');
+  });
+});

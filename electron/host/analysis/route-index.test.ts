@@ -135,3 +135,24 @@ app.get("/after", function after() { return "b"; });
     ]);
   });
 });
+
+describe("the route index across files", () => {
+  it("follows default and renamed exports of the app and blueprints", () => {
+    const main = `import { Vial } from "vial";
+const app = new Vial();
+export default app;
+`;
+    const views = `import server from "./main.js";
+import { shop as store } from "./shop.js";
+server.get("/", function home() { return "home"; });
+store.get("/cart", function cart() { return "cart"; });
+server.registerBlueprint(store, { urlPrefix: "/store" });
+`;
+    const shop = `import { Blueprint } from "vial";
+const bp = new Blueprint("shop");
+export { bp as shop };
+`;
+    const index = buildRouteIndex(new Map([["main.ts", main], ["views.ts", views], ["shop.ts", shop]]), null);
+    expect(summary(index)).toEqual(["GET / home code", "GET /store/cart shop.cart code"]);
+  });
+});

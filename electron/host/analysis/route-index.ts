@@ -40,7 +40,7 @@ const keyOf = (file: string, name: string): OwnerKey => `${file}#${name}`;
 function resolveOwner(files: Map<string, FileRoutes>, file: string, name: string, depth = 0): { file: string; owner: Owner } | undefined {
   const routes = files.get(file);
   if (!routes || depth > 10) return undefined;
-  const owner = routes.owners.get(name);
+  const owner = routes.owners.get(name) ?? (depth > 0 ? routes.owners.get(routes.exports.get(name) ?? "") : undefined);
   if (owner) return { file, owner };
   const imported = routes.imports.get(name);
   return imported ? resolveOwner(files, imported.file, imported.name, depth + 1) : undefined;

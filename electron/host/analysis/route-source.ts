@@ -46,6 +46,8 @@ export interface FileRoutes {
   file: string;
   owners: Map<string, Owner>;
   imports: Map<string, { file: string; name: string }>;
+  /** Exported name → local name, for `export default app` and `export { app as server }`. */
+  exports: Map<string, string>;
   registrations: Registration[];
   blueprintRegistrations: BlueprintRegistration[];
   problems: IndexProblem[];
@@ -143,7 +145,7 @@ function jsonFieldsOf(handler: ts.Node | undefined, functions: ReadonlyMap<strin
  */
 export function readFileRoutes(file: string, text: string): FileRoutes {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const result: FileRoutes = { file, owners: new Map(), imports: new Map(), registrations: [], blueprintRegistrations: [], problems: [] };
+  const result: FileRoutes = { file, owners: new Map(), imports: new Map(), exports: new Map(), registrations: [], blueprintRegistrations: [], problems: [] };
   const position = (offset: number) => {
     const { line, character } = source.getLineAndCharacterOfPosition(offset);
     return { line: line + 1, column: character + 1 };
@@ -167,6 +169,8 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
         }
       }
     }
+    if (ts.isExportAssignment(node) && !node.isExportEquals && ts.isIdentifier(node.expression)) result.exports.set("default", node.expression.text);
+    if (ts.isExportSpecifier(node) && !node.parent.parent.moduleSpecifier) result.exports.set(node.name.text, (node.propertyName ?? node.name).text);
     if (ts.isFunctionDeclaration(node) && node.name) functions.set(node.name.text, node);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = node.initializer;
