@@ -364,7 +364,7 @@ export class Vial extends Scaffold {
   }
 
   async #view(ctx: RequestContext, request: VialRequest, route: RouteRecord | undefined, pipeline: Pipeline): Promise<ResponseReturn> {
-    if (request.hasBody) await request.loadBody(this.config.MAX_CONTENT_LENGTH ?? undefined);
+    if (request.hasBody) await request.loadBody(this.config);
     if (this.sessionInterface.hasSession(this, request)) ctx.session = await this.sessionInterface.openSession(this, request);
     const early = await runBefore(pipeline);
     if (early !== undefined) return early;
@@ -468,7 +468,8 @@ export class Vial extends Scaffold {
 
   // Werkzeug's merge_slashes: `/a//b` redirects to `/a/b` when that path exists.
   #mergedSlashes(request: VialRequest, path: string): RequestRedirect | undefined {
-    if (!path.includes("//")) return undefined;
+    // Only slashes the client typed: encoded ones (%2F) would redirect to the very same URL.
+    if (!request.rawPath.includes("//")) return undefined;
     const merged = path.replace(/\/{2,}/g, "/");
     if (this.#router.match(request.method, merged).type === "notFound") return undefined;
     const query = request.queryString;

@@ -168,3 +168,49 @@ describe("MAX_CONTENT_LENGTH", () => {
     expect(await small.json()).toEqual({ size: 4, text: "tiny" });
   });
 });
+
+describe("form and JSON limits", () => {
+  function limitedApp(config: Record<string, unknown>): Vial {
+    const app = makeApp();
+    app.config.fromObject(config);
+    return app;
+  }
+
+  function multipart(fields: number, size = 1): FormData {
+    const form = new FormData();
+    for (let i = 0; i < fields; i++) form.append(`f${i}`, "v".repeat(size));
+    return form;
+  }
+
+  it("answers 413 past MAX_FORM_PARTS for multipart and urlencoded forms, over HTTP", async () => {
+    const base = await listen(limitedApp({ MAX_FORM_PARTS: 5 }));
+    expect((await fetch(`${base}/upload`, { method: "POST", body: multipart(6) })).status).toBe(413);
+    expect((await fetch(`${base}/upload`, { method: "POST", body: multipart(5) })).status).toBe(200);
+    const many = new URLSearchParams(Array.from({ length: 6 }, (_, i): [string, string] => [`k${i}`, "v"]));
+    expect((await fetch(`${base}/form`, { method: "POST", body: many })).status).toBe(413);
+  });
+
+  it("answers 413 for a form field over MAX_FORM_MEMORY_SIZE, files excepted", async () => {
+    const base = await listen(limitedApp({ MAX_FORM_MEMORY_SIZE: 100 }));
+    expect((await fetch(`${base}/upload`, { method: "POST", body: multipart(1, 101) })).status).toBe(413);
+    expect((await fetch(`${base}/form`, { method: "POST", body: new URLSearchParams({ name: "n".repeat(200) }) })).status).toBe(413);
+    const withFile = new FormData();
+    withFile.append("title", "small");
+    withFile.append("file", new File(["x".repeat(1000)], "big.txt"));
+    expect(await (await fetch(`${base}/upload`, { method: "POST", body: withFile })).json()).toMatchObject({ title: "small", file: "big.txt" });
+  });
+
+  it("answers JSON nested deeper than MAX_JSON_DEPTH with 400, and parses up to it", async () => {
+    const app = limitedApp({ MAX_JSON_DEPTH: 512 });
+    const base = await listen(app);
+    const post = (body: string): Promise<globalThis.Response> => fetch(`${base}/json`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    const deep = await post(`${"[".repeat(10_000)}${"]".repeat(10_000)}`);
+    expect([deep.status, await deep.text()]).toEqual([400, expect.stringContaining("MAX_JSON_DEPTH")]);
+    const objects = await post(`${'{"a":'.repeat(600)}1${"}".repeat(600)}`);
+    expect(objects.status).toBe(400);
+    const inString = await post(JSON.stringify({ text: "[".repeat(2000) }));
+    expect(inString.status).toBe(200);
+    const limit = await post(`${"[".repeat(511)}${"]".repeat(511)}`);
+    expect(limit.status).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ConfigKeys } from "./config.js";
 import { BadRequest, RequestEntityTooLarge, UnsupportedMediaType } from "./exceptions.js";
 import type { JSONProvider } from "./json.js";
 
@@ -241,8 +242,70 @@ export function decodePath(raw: string): string {
  */
 export type Authorization = { type: "basic"; username: string; password: string } | { type: "bearer"; token: string };
 
+/**
+ * The config keys that bound what a request body may hold (`app.config` satisfies it).
+ *
+ * @example
+ * ```ts
+ * await req.loadBody({ MAX_CONTENT_LENGTH: 1 << 20, MAX_FORM_MEMORY_SIZE: 500_000, MAX_FORM_PARTS: 1000, MAX_JSON_DEPTH: 512 });
+ * ```
+ */
+export type BodyLimits = Pick<ConfigKeys, "MAX_CONTENT_LENGTH" | "MAX_FORM_MEMORY_SIZE" | "MAX_FORM_PARTS" | "MAX_JSON_DEPTH">;
+
 const decoder = new TextDecoder();
+const latin1 = new TextDecoder("latin1");
+const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
+
+/**
+ * Whether arrays and objects in a JSON text nest deeper than `max`, found without parsing (so a body
+ * nested 100,000 deep never reaches a recursive parser or serializer).
+ *
+ * @example
+ * ```ts
+ * jsonTooDeep("[[1]]", 1); // true
+ * ```
+ */
+export function jsonTooDeep(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+function tooManyParts(count: number, limits: BodyLimits | undefined): boolean {
+  const max = limits?.MAX_FORM_PARTS;
+  return max !== undefined && max !== null && count > max;
+}
+
+function overFormMemory(bytes: number, limits: BodyLimits | undefined): boolean {
+  const max = limits?.MAX_FORM_MEMORY_SIZE;
+  return max !== undefined && max !== null && bytes > max;
+}
+
+const TOO_MANY_PARTS = "The form has more parts than MAX_FORM_PARTS allows.";
+const FIELD_TOO_LARGE = "A form field is larger than MAX_FORM_MEMORY_SIZE allows.";
+
+// Counts `--boundary` delimiters so a body of many tiny parts is refused before it is parsed.
+function countParts(body: Uint8Array, contentType: string): number {
+  const match = /;\s*boundary="?([^";]+)"?/i.exec(contentType);
+  if (match === null) return 0;
+  const text = latin1.decode(body);
+  const delimiter = `--${match[1]}`;
+  let count = -1;
+  for (let at = text.indexOf(delimiter); at !== -1; at = text.indexOf(delimiter, at + delimiter.length)) count++;
+  return count;
+}
 
 /**
  * The incoming request (Flask's `Request`). Everything is parsed on first access and cached. The body is
@@ -272,6 +335,7 @@ export class VialRequest {
   #form: MultiDict | undefined;
   #files: MultiDict<File> | undefined;
   #web: globalThis.Request | undefined;
+  #limits: BodyLimits | undefined;
 
   constructor(source: RequestSource, json: () => JSONProvider) {
     this.#source = source;
@@ -437,8 +501,13 @@ export class VialRequest {
       if (options.silent) return undefined;
       throw new UnsupportedMediaType("Did not attempt to load JSON data because the request Content-Type was not 'application/json'.");
     }
+    const text = decoder.decode(this.data);
+    if (jsonTooDeep(text, this.#limits?.MAX_JSON_DEPTH ?? Infinity)) {
+      if (options.silent) return undefined;
+      throw new BadRequest("Failed to decode JSON object: the request body is nested deeper than MAX_JSON_DEPTH allows.");
+    }
     try {
-      this.#jsonValue = { value: this.#json().loads(decoder.decode(this.data)) };
+      this.#jsonValue = { value: this.#json().loads(text) };
     } catch {
       if (options.silent) return undefined;
       throw new BadRequest("Failed to decode JSON object: the request body is not valid JSON.");
@@ -446,10 +515,16 @@ export class VialRequest {
     return this.#jsonValue.value;
   }
 
-  /** Form fields from an urlencoded or multipart body. */
+  /** Form fields from an urlencoded or multipart body; 413 past MAX_FORM_MEMORY_SIZE or MAX_FORM_PARTS. */
   get form(): MultiDict {
     if (this.#form === undefined) {
-      this.#form = this.mimetype === "application/x-www-form-urlencoded" ? new MultiDict(new URLSearchParams(this.getData())) : new MultiDict();
+      if (this.mimetype !== "application/x-www-form-urlencoded") this.#form = new MultiDict();
+      else {
+        if (overFormMemory(this.data.byteLength, this.#limits)) throw new RequestEntityTooLarge(FIELD_TOO_LARGE);
+        const params = new URLSearchParams(this.getData());
+        if (tooManyParts(params.size, this.#limits)) throw new RequestEntityTooLarge(TOO_MANY_PARTS);
+        this.#form = new MultiDict(params);
+      }
     }
     return this.#form;
   }
@@ -497,16 +572,20 @@ export class VialRequest {
   }
 
   /**
-   * Reads the body (413 past `limit`) and, for multipart, parses the form and files; 400 if malformed.
+   * Reads the body (413 past MAX_CONTENT_LENGTH) and, for multipart, parses the form and files: 400 if
+   * malformed, 413 past MAX_FORM_PARTS or for a field over MAX_FORM_MEMORY_SIZE. The limits also bound
+   * `form` and `json` later.
    *
    * @example
    * ```ts
-   * await req.loadBody(app.config.MAX_CONTENT_LENGTH);
+   * await req.loadBody(app.config);
    * ```
    */
-  async loadBody(limit: number | undefined): Promise<void> {
-    this.#data = await this.#source.readBody(limit);
+  async loadBody(limits: BodyLimits): Promise<void> {
+    this.#limits = limits;
+    this.#data = await this.#source.readBody(limits.MAX_CONTENT_LENGTH ?? undefined);
     if (this.mimetype !== "multipart/form-data") return;
+    if (tooManyParts(countParts(this.#data, this.contentType ?? ""), limits)) throw new RequestEntityTooLarge(TOO_MANY_PARTS);
     let parsed: FormData;
     try {
       const carrier = new globalThis.Request("http://localhost/", {
@@ -521,7 +600,10 @@ export class VialRequest {
     const form = new MultiDict();
     const files = new MultiDict<File>();
     for (const [key, value] of parsed) {
-      if (typeof value === "string") form.append(key, value);
+      if (typeof value === "string") {
+        if (overFormMemory(value.length * 3, limits) && overFormMemory(encoder.encode(value).byteLength, limits)) throw new RequestEntityTooLarge(FIELD_TOO_LARGE);
+        form.append(key, value);
+      }
       else files.append(key, value);
     }
     this.#form = form;
