@@ -266,6 +266,8 @@ export class InternalServerError extends HTTPException {
 
 /**
  * 308 raised by routing when `/a/` is visited as `/a`. Error handlers never see it (as in Werkzeug).
+ * The location is built from the request's own path, so it is kept on this host: backslashes are
+ * percent-encoded (browsers read `/\evil.com` as `//evil.com`) and leading slashes collapse to one.
  *
  * @example
  * ```ts
@@ -273,9 +275,21 @@ export class InternalServerError extends HTTPException {
  * ```
  */
 export class RequestRedirect extends HTTPException {
-  constructor(readonly newUrl: string) {
-    super(308, `Redirecting to ${newUrl}`);
-    this.headers.Location = newUrl;
+  readonly newUrl: string;
+
+  constructor(newUrl: string) {
+    const local = newUrl.replace(/[^\x21-\x5b\x5d-\x7e]/gu, encodeChar).replace(/^\/{2,}/, "/");
+    super(308, `Redirecting to ${local}`);
+    this.newUrl = local;
+    this.headers.Location = local;
+  }
+}
+
+function encodeChar(c: string): string {
+  try {
+    return encodeURIComponent(c);
+  } catch {
+    return "%EF%BF%BD";
   }
 }
 
