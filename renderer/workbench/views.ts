@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { IconName } from "../ui/icons";
 import { RoutesView } from "../designers/routes/routes-view";
+import { TemplatesView } from "../designers/templates/templates-view";
 import { ExplorerView } from "./explorer/explorer-view";
 import { SettingsView } from "./settings/settings-view";
 
@@ -21,5 +22,6 @@ export interface SideBarView {
 export const sideBarViews: readonly SideBarView[] = [
   { id: "explorer", title: "Explorer", icon: "files", component: ExplorerView },
   { id: "routes", title: "Routes", icon: "routes", component: RoutesView },
+  { id: "templates", title: "Templates", icon: "layout", component: TemplatesView },
   { id: "settings", title: "Settings", icon: "gear", component: SettingsView, placement: "bottom" },
 ];

@@ -609,3 +609,20 @@ export function labelOf(source: string, node: OutlineNode): string {
       return "template";
   }
 }
+
+/**
+ * The source with `data-vial-node="<id>"` on every element's start tag, so the rendered canvas tells
+ * which node an element came from. Only the canvas renders this text; the file never sees it.
+ */
+export function instrument(source: string, root: OutlineNode): string {
+  const inserts: TextEdit[] = [];
+  const visit = (node: OutlineNode) => {
+    if (node.kind === "element") {
+      const at = node.start + 1 + node.name.length;
+      inserts.push({ start: at, end: at, text: ` data-vial-node="${node.id}"` });
+    }
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return applyEdits(source, inserts);
+}

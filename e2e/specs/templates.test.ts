@@ -1,0 +1,74 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { test } from "../fixtures.js";
+import { EditorPage } from "../pages/editor-page.js";
+import { PreviewPage } from "../pages/preview-page.js";
+import { TemplatesPage } from "../pages/templates-page.js";
+import { WelcomePage } from "../pages/welcome-page.js";
+import { WorkbenchPage } from "../pages/workbench-page.js";
+
+const poll = { timeout: 30_000, interval: 100 };
+
+test("designs the Website starter's page: palette, properties, canvas, Monaco and undo back to the original bytes", async ({ studio }) => {
+  const { page } = studio;
+  const welcome = new WelcomePage(page);
+  const workbench = new WorkbenchPage(page);
+  const editor = new EditorPage(page);
+  const preview = new PreviewPage(page);
+  const templates = new TemplatesPage(page);
+  const projectDir = join(studio.projectsDir, "site");
+  const indexFile = join(projectDir, "templates/index.html");
+
+  await welcome.createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  await preview.waitForText("Welcome to your new website");
+  const original = await readFile(indexFile, "utf8");
+  await mkdir(join(projectDir, ".vial/samples"), { recursive: true });
+  await writeFile(join(projectDir, ".vial/samples/index.html.json"), JSON.stringify({ features: [{ title: "Sample feature", text: "From sample data" }] }));
+
+  await templates.show();
+  await templates.open("templates/index.html");
+  // The canvas renders the page through the layout, with the sample data for the loop.
+  await templates.canvas.locator("h1").getByText("Welcome to your new website").waitFor(poll);
+  await templates.canvas.getByText("Sample feature").waitFor(poll);
+  await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("templates/index.html");
+
+  await templates.dragToOutline("heading", "<section>.cards");
+  await templates.dragToOutline("table", "<section>.cards");
+  await expect.poll(() => editor.visibleText(), poll).toContain("    <h2>Heading</h2>");
+  await expect.poll(() => editor.visibleText(), poll).toContain("{% for row in rows %}");
+  await templates.canvas.locator("section.cards > table").waitFor(poll);
+
+  // Click in the canvas: the heading is selected in the outline and its properties show.
+  await templates.canvas.locator("section.cards > h2").getByText("Heading").click();
+  await expect.poll(() => templates.selectedRow().textContent(), poll).toBe("<h2>");
+  await templates.setProperty("text", "Our features");
+  await templates.canvas.locator("section.cards > h2").getByText("Our features").waitFor(poll);
+  await expect.poll(() => editor.visibleText(), poll).toContain("<h2>Our features</h2>");
+  await templates.setProperty("text", "<b>bold</b>");
+  await page.getByTestId("template-prop-text-error").waitFor();
+
+  // Saved, the running app shows the designed page in the preview.
+  await editor.focus();
+  await workbench.shortcut("Control+S");
+  await expect.poll(() => readFile(indexFile, "utf8"), poll).toContain("<h2>Our features</h2>");
+  await preview.waitForText("Our features");
+
+  // Typing in Monaco updates the outline, and the cursor selects its node.
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.insertText("{# typed #}\n");
+  await expect.poll(() => templates.rowsOfKind("comment").count(), poll).toBe(1);
+  await expect.poll(() => templates.selectedRow().textContent(), poll).toBe('{% extends "base.html" %}');
+
+  await templates.useWidth("phone");
+  await expect.poll(() => page.getByTestId("template-canvas").getAttribute("data-width"), poll).toBe("phone");
+
+  // Undo takes back typing and designer edits alike; saved, the file has its original bytes.
+  await editor.focus();
+  for (let step = 0; step < 8; step++) await page.keyboard.press("Control+Z");
+  await expect.poll(() => templates.rowsOfKind("comment").count(), poll).toBe(0);
+  await workbench.shortcut("Control+S");
+  await expect.poll(() => readFile(indexFile, "utf8"), poll).toBe(original);
+  await expect.poll(() => editor.isDirty("templates/index.html"), poll).toBe(false);
+});

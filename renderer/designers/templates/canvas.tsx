@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState, type ReactElement } from "react";
+import { canvasWidths, type CanvasWidth } from "./templates-store";
+
+/** Added to the rendered page: how the canvas marks the hovered and the selected node. */
+const CANVAS_STYLE = `<style>
+[data-vial-node]:hover { outline: 1px dashed #3b82f6; outline-offset: 1px; cursor: default; }
+[data-vial-selected] { outline: 2px solid #2563eb !important; outline-offset: 1px; }
+</style>`;
+
+const COMPONENT_TYPE = "application/x-vial-component";
+
+/**
+ * The page as the template renders, at a device width scaled to fit. The frame is `srcdoc` with
+ * scripts off (the page's scripts must never reach the Studio), and same-origin so clicks and drops
+ * inside it can be read: each element of the template carries `data-vial-node` (see `instrument`).
+ */
+export function Canvas(props: {
+  html: string;
+  width: CanvasWidth;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  onDropComponent: (component: string, targetId: string | null) => void;
+}): ReactElement {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState(0);
+  const [loads, setLoads] = useState(0);
+  const { onSelect, onDropComponent } = props;
+  const pageWidth = canvasWidths[props.width];
+  const scale = boxWidth > 0 ? Math.min(1, boxWidth / pageWidth) : 1;
+  const pageHeight = 900;
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setBoxWidth(element.clientWidth));
+    observer.observe(element);
+    setBoxWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (!document) return;
+    const nodeOf = (target: EventTarget | null) => (target instanceof document.defaultView!.Element ? target.closest("[data-vial-node]") : null);
+    const click = (event: MouseEvent) => {
+      event.preventDefault();
+      const node = nodeOf(event.target);
+      if (node) onSelect(node.getAttribute("data-vial-node")!);
+    };
+    const dragOver = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes(COMPONENT_TYPE)) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const component = event.dataTransfer?.getData(COMPONENT_TYPE);
+      if (!component) return;
+      event.preventDefault();
+      onDropComponent(component, nodeOf(event.target)?.getAttribute("data-vial-node") ?? null);
+    };
+    const submit = (event: Event) => event.preventDefault();
+    document.addEventListener("click", click, true);
+    document.addEventListener("dragover", dragOver);
+    document.addEventListener("drop", drop);
+    document.addEventListener("submit", submit, true);
+    return () => {
+      document.removeEventListener("click", click, true);
+      document.removeEventListener("dragover", dragOver);
+      document.removeEventListener("drop", drop);
+      document.removeEventListener("submit", submit, true);
+    };
+  }, [loads, onSelect, onDropComponent]);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (!document) return;
+    for (const element of document.querySelectorAll("[data-vial-selected]")) element.removeAttribute("data-vial-selected");
+    if (props.selected === null) return;
+    const element = document.querySelector(`[data-vial-node="${props.selected}"]`);
+    element?.setAttribute("data-vial-selected", "");
+    element?.scrollIntoView({ block: "nearest" });
+  }, [props.selected, loads, props.html]);
+
+  return (
+    <div className="template-canvas" ref={box} style={{ height: pageHeight * scale }} data-testid="template-canvas" data-width={props.width}>
+      <iframe
+        ref={frame}
+        title="Template canvas"
+        className="template-canvas-frame"
+        data-testid="template-canvas-frame"
+        sandbox="allow-same-origin"
+        srcDoc={`${CANVAS_STYLE}${props.html}`}
+        onLoad={() => setLoads((count) => count + 1)}
+        style={{ width: pageWidth, height: pageHeight, transform: `scale(${scale})` }}
+      />
+    </div>
+  );
+}
+
+export { COMPONENT_TYPE };
