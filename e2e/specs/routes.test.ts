@@ -56,6 +56,8 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
   await routes.send({ name: "Grace Hopper" });
   expect(await routes.runnerUrl.textContent()).toBe("GET /hello/Grace%20Hopper");
   expect(await routes.runnerStatus.textContent()).toBe("200 OK");
+  expect(await page.getByTestId("runner-json").innerText()).toMatch(/name:\s*"Grace Hopper"/);
+  await page.getByTestId("runner-view-raw").click();
   expect(JSON.parse((await routes.runnerBody.textContent()) ?? "")).toEqual({ name: "Grace Hopper" });
   await page.getByTestId("runner-save").click();
   await workbench.fillPrompt("Grace");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RouteInfo } from "../../../electron/api/contract";
-import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, mayReferenceEndpoints, parseHeaders, pathTree, prettyJson, referenceEdits, ruleError, ruleParts, templateNameOf, templateReferenceEdits } from "./model";
+import { buildPath, completionContext, converterInput, endpointError, endpointSuggestions, groupRoutes, jsonTemplate, mayReferenceEndpoints, parseHeaders, parseJson, pathTree, prettyJson, referenceEdits, ruleError, ruleParts, templateNameOf, templateReferenceEdits } from "./model";
 
 function route(endpoint: string, rule: string, blueprint: string | null = null, methods = ["GET"]): RouteInfo {
   return { id: endpoint, endpoint, rule, methods, blueprint, origin: "code", source: null };
@@ -52,6 +52,8 @@ describe("the route designer's model", () => {
     expect(parseHeaders("Accept: application/json\n\nbad line\nX-A: b:c")).toEqual({ Accept: "application/json", "X-A": "b:c" });
     expect(prettyJson('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(prettyJson("not json")).toBe("not json");
+    expect(parseJson("[1]")).toEqual({ ok: true, value: [1] });
+    expect(parseJson("<p>")).toEqual({ ok: false });
     expect(jsonTemplate(["title"])).toBe('{\n  "title": ""\n}');
   });
 });

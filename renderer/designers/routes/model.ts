@@ -227,17 +227,28 @@ export function bodyViewFor(contentType: string | undefined): BodyView {
 }
 
 /**
+ * A body parsed as JSON, or `ok: false` when it is not JSON.
+ *
+ * @example
+ * parseJson('{"a":1}'); // { ok: true, value: { a: 1 } }
+ */
+export function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
  * A JSON body indented for reading; the text as is when it is not JSON.
  *
  * @example
  * prettyJson('{"a":1}'); // '{\n  "a": 1\n}'
  */
 export function prettyJson(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
+  const parsed = parseJson(body);
+  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
 }
 
 /**

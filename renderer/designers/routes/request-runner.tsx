@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useState, type ReactElement } from "react";
 import type { AppResponse, RouteInfo, SavedRequest } from "../../../electron/api/contract";
 import { useStudio } from "../../studio-context";
-import { bodyViewFor, buildPath, converterInput, jsonTemplate, parseHeaders, prettyJson, ruleParts, type BodyView } from "./model";
+import { JsonTree } from "./json-tree";
+import { bodyViewFor, buildPath, converterInput, jsonTemplate, parseHeaders, parseJson, prettyJson, ruleParts, type BodyView } from "./model";
 import { MethodBadges, RuleText } from "./route-parts";
 
 type BodyKind = SavedRequest["bodyKind"];
@@ -24,6 +25,7 @@ function formBody(text: string): string {
 
 function ResponseView({ response }: { response: AppResponse }): ReactElement {
   const [view, setView] = useState<BodyView>(bodyViewFor(response.headers["content-type"]));
+  const json = useMemo(() => parseJson(response.body), [response.body]);
   return (
     <section className="runner-response" data-testid="runner-response">
       <p className="runner-status">
@@ -47,16 +49,20 @@ function ResponseView({ response }: { response: AppResponse }): ReactElement {
       </details>
       <div className="runner-views" role="tablist">
         {(["json", "html", "raw"] as const).map((candidate) => (
-          <button key={candidate} type="button" role="tab" aria-selected={view === candidate} className="runner-view-tab" onClick={() => setView(candidate)}>
+          <button key={candidate} type="button" role="tab" aria-selected={view === candidate} className="runner-view-tab" onClick={() => setView(candidate)} data-testid={`runner-view-${candidate}`}>
             {candidate === "json" ? "JSON" : candidate === "html" ? "HTML" : "Raw"}
           </button>
         ))}
       </div>
       {view === "html" ? (
         <iframe className="runner-html" title="Response" sandbox="" srcDoc={response.body} data-testid="runner-html" />
+      ) : view === "json" && json.ok ? (
+        <div className="runner-body runner-json" data-testid="runner-json">
+          <JsonTree value={json.value} />
+        </div>
       ) : (
         <pre className="runner-body" data-testid="runner-body">
-          {view === "json" ? prettyJson(response.body) : response.body}
+          {prettyJson(response.body)}
         </pre>
       )}
       {response.truncated && <p className="view-message">The body was cut at 1 MB.</p>}

@@ -23,19 +23,20 @@ export function Canvas(props: {
 }): ReactElement {
   const frame = useRef<HTMLIFrameElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const [boxWidth, setBoxWidth] = useState(0);
+  const [boxSize, setBoxSize] = useState({ width: 0, height: 0 });
   const [loads, setLoads] = useState(0);
   const { onSelect, onDropComponent } = props;
   const pageWidth = canvasWidths[props.width];
-  const scale = boxWidth > 0 ? Math.min(1, boxWidth / pageWidth) : 1;
-  const pageHeight = 900;
+  const scale = boxSize.width > 0 ? Math.min(1, boxSize.width / pageWidth) : 1;
+  const pageHeight = Math.max(200, boxSize.height / scale);
 
   useEffect(() => {
     const element = box.current;
     if (!element || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setBoxWidth(element.clientWidth));
+    const measure = () => setBoxSize({ width: element.clientWidth, height: element.clientHeight });
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    setBoxWidth(element.clientWidth);
+    measure();
     return () => observer.disconnect();
   }, []);
 
@@ -81,7 +82,7 @@ export function Canvas(props: {
   }, [props.selected, loads, props.html]);
 
   return (
-    <div className="template-canvas" ref={box} style={{ height: pageHeight * scale }} data-testid="template-canvas" data-width={props.width}>
+    <div className="template-canvas" ref={box} data-testid="template-canvas" data-width={props.width}>
       <iframe
         ref={frame}
         title="Template canvas"

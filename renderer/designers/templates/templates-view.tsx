@@ -3,44 +3,14 @@ import { useStore } from "../../state/use-store";
 import { filePaths } from "../../state/workspace";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
-import { routesStoreFor } from "../routes/routes-store";
-import { Canvas, COMPONENT_TYPE } from "./canvas";
-import { deleteNode, findNode, insertNode, nodeAt, parentOf, type OutlineNode, type TextEdit } from "./outline";
+import { COMPONENT_TYPE } from "./canvas";
+import { deleteNode, findNode } from "./outline";
 import { OutlineTree } from "./outline-tree";
 import { paletteItem, paletteItems } from "./palette";
 import { Properties } from "./properties";
-import { canvasWidths, templateName, templatesStoreFor, type CanvasWidth } from "./templates-store";
+import { templateName, templatesStoreFor } from "./templates-store";
+import { useInsert } from "./use-insert";
 import "./templates.css";
-
-const CONTAINERS = new Set(["document", "element", "block"]);
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
-
-function isContainer(node: OutlineNode): boolean {
-  return CONTAINERS.has(node.kind) && !(node.kind === "element" && VOID.has(node.name)) && !(node.kind === "block" && node.name === "raw");
-}
-
-function meaningful(source: string, node: OutlineNode): OutlineNode[] {
-  return node.children.filter((child) => !(child.kind === "text" && source.slice(child.start, child.end).trim() === ""));
-}
-
-/** Where a component dropped on (or inserted at) `target` goes: inside a container, else after the node. */
-export function insertionPoint(source: string, tree: OutlineNode, targetId: string | null): { parentId: string; index: number } {
-  const extendsAnother = tree.children.some((child) => child.kind === "statement" && child.name === "extends");
-  const target = targetId !== null ? findNode(tree, targetId) : undefined;
-  let point: { parentId: string; index: number };
-  if (target && isContainer(target)) point = { parentId: target.id, index: Number.MAX_SAFE_INTEGER };
-  else if (target) {
-    const parent = parentOf(tree, target.id)!;
-    point = { parentId: parent.id, index: meaningful(source, parent).indexOf(target) + 1 };
-  } else {
-    const lastBlock = [...tree.children].reverse().find((child) => child.kind === "block" && child.name === "block");
-    point = extendsAnother && lastBlock ? { parentId: lastBlock.id, index: Number.MAX_SAFE_INTEGER } : { parentId: "", index: Number.MAX_SAFE_INTEGER };
-  }
-  if (extendsAnother && point.parentId === "") {
-    throw new Error("This template extends another: only what is inside its {% block %}s shows. Select or drop onto a block.");
-  }
-  return point;
-}
 
 function TemplateList(props: { onOpen: (path: string) => void }): ReactElement {
   const studio = useStudio();
@@ -64,28 +34,10 @@ function TemplateList(props: { onOpen: (path: string) => void }): ReactElement {
 export function TemplatesView(): ReactElement {
   const studio = useStudio();
   const store = templatesStoreFor(studio);
-  const { path, source, tree, selected, render, width } = useStore(store.state);
+  const { path, source, tree, selected } = useStore(store.state);
   const selectedNode = tree && selected !== null ? findNode(tree, selected) : undefined;
 
-  const insert = useCallback(
-    (component: string, targetId: string | null) =>
-      void studio.attempt(async () => {
-        const item = paletteItem(component);
-        if (!item) throw new Error(`Unknown component ${component}.`);
-        const endpoint = routesStoreFor(studio).state.get().index?.routes.find((route) => route.methods.includes("POST"))?.endpoint ?? "index";
-        const applied: TextEdit[] = store.edit((text, outline) => {
-          const { parentId, index } = insertionPoint(text, outline, targetId);
-          return insertNode(text, outline, parentId, index, item.markup({ endpoint }));
-        });
-        const edit = applied[0];
-        const after = store.state.get();
-        if (edit && after.tree) {
-          const offset = edit.start + (edit.text.length - edit.text.trimStart().length);
-          store.select(nodeAt(after.tree, offset).id);
-        }
-      }),
-    [studio, store],
-  );
+  const insert = useInsert();
   const select = useCallback((id: string) => store.select(id, true), [store]);
 
   if (path === null || tree === null) {
@@ -101,21 +53,8 @@ export function TemplatesView(): ReactElement {
       <div className="view-toolbar">
         <IconButton icon="close" label="Close the designer" testId="template-close" onClick={() => store.close()} />
         <span className="template-name">{templateName(path)}</span>
-        {(Object.keys(canvasWidths) as CanvasWidth[]).map((size) => (
-          <button key={size} type="button" className="template-width" aria-pressed={width === size} data-testid={`template-width-${size}`} onClick={() => store.setWidth(size)}>
-            {size}
-          </button>
-        ))}
-        <IconButton icon="refresh" label="Render again" testId="template-refresh" onClick={() => store.refreshCanvas()} />
       </div>
-      {render?.html != null ? (
-        <Canvas html={render.html} width={width} selected={selected} onSelect={select} onDropComponent={insert} />
-      ) : (
-        <p className="template-render-error" data-testid="template-render-error">
-          {render?.error ?? "Rendering…"}
-        </p>
-      )}
-      {render?.samplesPath && <p className="template-samples">Sample data: {render.samplesPath}</p>}
+      <p className="template-hint">The canvas shows above the editor. Drag components onto it or onto the outline; click one to insert it at the selection.</p>
       <h4 className="template-section">Palette</h4>
       <div className="template-palette" data-testid="template-palette">
         {paletteItems.map((item) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertionPoint } from "./templates-view";
+import { insertionPoint } from "./use-insert";
 import { applyEdits, insertNode, parseOutline, printOutline } from "./outline";
 import { paletteItems } from "./palette";
 import { attributeNameError, classesError, expressionError, tagExpressionError, textError } from "./validate";
