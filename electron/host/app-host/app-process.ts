@@ -1,13 +1,12 @@
 /**
- * One forked child process that runs (or is ready to run) the user's app: its messages, its last
- * words, its output lines and how it ended, gathered in one place for the supervisor.
+ * One child process that runs (or is ready to run) the user's app: its messages, its last words,
+ * its output lines and how it ended, gathered in one place for the supervisor.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import type { Readable } from "node:stream";
+import type { AppChild, AppChildLauncher } from "./launcher.js";
 import { readLines } from "./log.js";
 import {
   heartbeatEnv,
-  lastWordsFd,
+  lastWordsPrefix,
   runtimeUrlEnv,
   type ChildMessage,
   type FaultMessage,
@@ -15,6 +14,7 @@ import {
 } from "./protocol.js";
 
 export interface AppProcessOptions {
+  launcher: AppChildLauncher;
   childEntry: string;
   cwd: string;
   runtimeUrl: string;
@@ -37,28 +37,27 @@ export interface AppExit {
 }
 
 export class AppProcess {
-  readonly child: ChildProcess;
+  readonly child: AppChild;
   /** Resolves once the runtime is loaded (true), or false if the process died first. */
   readonly warm: Promise<boolean>;
   /** Resolves once the process is gone and its output is fully read. */
   readonly ended: Promise<AppExit>;
   #fault: FaultMessage | undefined;
   #killed = false;
+  #exited = false;
   #inspector: string | undefined;
   #onInspector: (url: string) => void = () => undefined;
 
   /**
    * @example
-   * const proc = new AppProcess({ childEntry, cwd, runtimeUrl, heartbeatMs: 250, onMessage, onOutput });
+   * const proc = new AppProcess({ launcher: nodeForkLauncher, childEntry, cwd, runtimeUrl, heartbeatMs: 250, onMessage, onOutput });
    * await proc.warm;
    * proc.start({ type: "start", bundleUrl, port, host: "127.0.0.1" });
    */
   constructor(opts: AppProcessOptions) {
-    this.child = fork(opts.childEntry, [], {
+    this.child = opts.launcher.launch({
+      entry: opts.childEntry,
       cwd: opts.cwd,
-      // Not the Studio's own flags (an --inspect port would clash, for one). The inspector stays off
-      // until the hang locator turns it on, and then takes a free port.
-      execArgv: ["--inspect-port=0"],
       env: {
         ...process.env,
         VIAL_DEBUG: "1",
@@ -66,39 +65,44 @@ export class AppProcess {
         [runtimeUrlEnv]: opts.runtimeUrl,
         [heartbeatEnv]: String(opts.heartbeatMs),
       },
-      stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     });
-    const { stdout, stderr } = this.child;
+    const { stdout, stderr, lastWords } = this.child;
+    const noteFault = (text: string) => {
+      const message = parseFault(text);
+      if (message !== undefined) this.#fault ??= message;
+    };
     if (stdout) readLines(stdout, (text) => opts.onOutput("stdout", text));
     if (stderr) {
-      readLines(stderr, (text) => {
+      readLines(stderr, (line) => {
+        // Where the child has no last-words pipe it writes them to stderr behind a marker.
+        const marker = line.indexOf(lastWordsPrefix);
+        const text = marker === -1 ? line : line.slice(0, marker);
+        if (marker !== -1) noteFault(line.slice(marker + lastWordsPrefix.length));
         const inspector = inspectorLine.exec(text);
         if (inspector?.[1]) {
           this.#inspector = inspector[1];
           this.#onInspector(inspector[1]);
         }
-        if (inspector === null && !inspectorNotes.has(text) && !text.startsWith("Debugger ending on ")) opts.onOutput("stderr", text);
+        const quiet = inspector !== null || inspectorNotes.has(text) || text.startsWith("Debugger ending on ") || (marker !== -1 && text === "");
+        if (!quiet) opts.onOutput("stderr", text);
       });
     }
-    const lastWords = this.child.stdio[lastWordsFd] as Readable | null | undefined;
-    if (lastWords) {
-      readLines(lastWords, (text) => {
-        const message = parseFault(text);
-        if (message !== undefined) this.#fault ??= message;
-      });
-    }
-    this.child.on("message", (message: ChildMessage) => {
+    if (lastWords) readLines(lastWords, noteFault);
+    this.child.onMessage((message) => {
       if (message.type === "fault") this.#fault ??= message;
       opts.onMessage(message);
     });
+    void this.child.exited.then(() => (this.#exited = true));
     this.warm = new Promise((resolve) => {
-      this.child.on("message", (message: ChildMessage) => message.type === "warm" && resolve(true));
-      this.child.once("exit", () => resolve(false));
+      this.child.onMessage((message) => message.type === "warm" && resolve(true));
+      void this.child.exited.then(() => resolve(false));
     });
-    this.ended = new Promise((resolve) => {
-      this.child.once("close", (code, signal) => resolve({ fault: this.#fault, code, signal, killed: this.#killed }));
-      this.child.once("error", () => resolve({ fault: this.#fault, code: null, signal: null, killed: this.#killed }));
-    });
+    this.ended = this.child.closed.then(({ code, signal }) => ({ fault: this.#fault, code, signal, killed: this.#killed }));
+  }
+
+  /** Listens to the child's messages; returns the function that stops listening. */
+  onMessage(listener: (message: ChildMessage) => void): () => void {
+    return this.child.onMessage(listener);
   }
 
   /** The inspector's WebSocket URL once it was turned on, or undefined after `timeoutMs`. */
@@ -118,7 +122,7 @@ export class AppProcess {
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.#exited;
   }
 
   start(message: StartMessage): void {
@@ -128,11 +132,8 @@ export class AppProcess {
   /** Kills at once (a dev server holds nothing worth a graceful shutdown) and waits until the port is free. */
   async kill(): Promise<void> {
     this.#killed = true;
-    if (this.alive) this.child.kill("SIGKILL");
-    await new Promise<void>((resolve) => {
-      if (!this.alive) resolve();
-      else this.child.once("exit", () => resolve());
-    });
+    if (this.alive) this.child.kill();
+    await this.child.exited;
   }
 }
 

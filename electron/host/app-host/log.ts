@@ -1,7 +1,6 @@
 /**
  * The app's output and request log as the Studio keeps them: bounded, numbered, newest last.
  */
-import type { Readable } from "node:stream";
 import type { OutputLine, RequestEntry } from "./types.js";
 
 /** A list that keeps only its newest `limit` items. */
@@ -34,7 +33,7 @@ export class BoundedList<T> {
  * @example
  * readLines(child.stdout, (text) => log.add("stdout", text));
  */
-export function readLines(stream: Readable, onLine: (text: string) => void, maxLength = 8192): void {
+export function readLines(stream: NodeJS.ReadableStream, onLine: (text: string) => void, maxLength = 8192): void {
   let pending = "";
   const cut = (line: string) => (line.length > maxLength ? `${line.slice(0, maxLength)}…` : line);
   stream.setEncoding("utf8");

@@ -1,12 +1,16 @@
 /**
  * Messages between the supervisor and the child process that runs the user's app. Regular messages
- * go over the IPC channel; last words (a fault right before the child exits) go over a separate pipe
- * written synchronously, because `process.send` may not flush before the process is gone.
+ * go over the IPC channel (a forked child) or the parent port (an Electron utility process); last
+ * words (a fault right before the child exits) are written synchronously, because a message may not
+ * flush before the process is gone: to a separate pipe when the child has one, else to stderr.
  */
 import type { RequestEntry } from "./types.js";
 
 /** The child's stdio slot that carries last words as newline-delimited JSON. */
 export const lastWordsFd = 4;
+
+/** Marks last words on stderr, for a child without the extra pipe (a utility process has stdout and stderr only). */
+export const lastWordsPrefix = "\u001evial-studio:last-words ";
 
 /** One row of the app's `app.urlMap()`. */
 export interface UrlMapRow {

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppSupervisor } from "./supervisor.js";
-import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+import { buildChildEntry, createProject, parentPortLauncher, runtimeDir } from "./test-projects.js";
 import type { AppStatus } from "./types.js";
 
 const execFileAsync = promisify(execFile);
@@ -305,5 +305,46 @@ child.on("message", (m) => { if (m.type === "warm") { console.log(child.pid); pr
         return true;
       }
     });
+  });
+});
+
+// The packaged Studio runs the child as an Electron utility process: messages over process.parentPort,
+// last words on stderr, no inspector. The same faults must still reach the user.
+describe("AppSupervisor with a launcher shaped like Electron's utility process", { timeout: 30_000 }, () => {
+  async function superviseWithPort(projectRoot: string, hangTimeoutMs?: number): Promise<{ app: AppSupervisor; launches: () => number }> {
+    const launcher = await parentPortLauncher(scratch, childEntry);
+    const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry, launcher, ...(hangTimeoutMs ? { hangTimeoutMs } : {}) });
+    running.push(app);
+    return { app, launches: () => launcher.launches };
+  }
+
+  it("runs the app through the launcher it was given", async () => {
+    const { app, launches } = await superviseWithPort(await project({ "app.ts": home }));
+    const status = await app.start();
+    expect(status.state).toBe("running");
+    expect((await get(status, "/")).text).toBe("hello from the app");
+    expect(launches()).toBeGreaterThan(0);
+  });
+
+  it("reports process.exit with where it was called (last words on stderr), and keeps them out of the output", async () => {
+    const { app } = await superviseWithPort(await project({ "app.ts": home }));
+    const status = await app.start();
+    await expect(get(status, "/exit")).rejects.toThrow();
+    const stopped = await until(() => (app.status().state === "error" ? app.status() : undefined));
+    expect(stopped.error).toMatchObject({ kind: "exit", location: { file: "app.ts", line: 7 } });
+    expect(stopped.error?.message).toContain("process.exit(3)");
+    expect(app.output().filter((line) => line.text.includes("last-words"))).toEqual([]);
+  });
+
+  it("restarts an app stuck in an endless loop, saying the line is unknown without an inspector", async () => {
+    const { app } = await superviseWithPort(await project({ "app.ts": home }), 1500);
+    const status = await app.start();
+    await expect(get(status, "/loop")).rejects.toThrow();
+    const problem = await until(() => app.problems().find((p) => p.kind === "hang"));
+    expect(problem.message).toContain("GET /loop");
+    expect(problem.location).toBeUndefined();
+    expect(app.output().some((line) => line.text.includes("line of the loop is not known"))).toBe(true);
+    const recovered = await until(() => (app.status().state === "running" && app.status().revision > status.revision ? app.status() : undefined));
+    expect((await get(recovered, "/")).text).toBe("hello from the app");
   });
 });

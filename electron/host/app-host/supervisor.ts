@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { AppCompiler, runtimeExports } from "./compile.js";
 import { AppProcess, type AppExit } from "./app-process.js";
 import { activateInspector, locateLoop } from "./hang-locator.js";
+import { nodeForkLauncher, type AppChildLauncher } from "./launcher.js";
 import { OutputLog, RequestLog } from "./log.js";
 import type { ChildMessage, FaultMessage, UrlMapRow } from "./protocol.js";
 import { locateInProject, readableStack, templateLocation } from "./stack.js";
@@ -30,6 +31,8 @@ export interface SupervisorOptions {
   hangTimeoutMs?: number;
   /** Longest wait from start to listening before giving up. */
   startTimeoutMs?: number;
+  /** Starts the child process; `child_process.fork` unless the shell passes another (Electron's utility process). */
+  launcher?: AppChildLauncher;
 }
 
 export interface SupervisorEvents {
@@ -94,6 +97,7 @@ export class AppSupervisor {
       childEntry: opts.childEntry,
       hangTimeoutMs: opts.hangTimeoutMs ?? 3000,
       startTimeoutMs: opts.startTimeoutMs ?? 20_000,
+      launcher: opts.launcher ?? nodeForkLauncher,
     };
     this.#compiler = new AppCompiler({ projectRoot: opts.projectRoot, runtimeDir: opts.runtimeDir });
     const main = runtimeExports(opts.runtimeDir).get("vial");
@@ -312,6 +316,7 @@ export class AppSupervisor {
 
   #spawn(): AppProcess {
     const proc: AppProcess = new AppProcess({
+      launcher: this.#opts.launcher,
       childEntry: this.#opts.childEntry,
       cwd: this.projectRoot,
       runtimeUrl: this.#runtimeUrl,
@@ -371,7 +376,7 @@ export class AppSupervisor {
           .finally(() => void proc.kill());
       },
     });
-    proc.child.on("message", (message: ChildMessage) => message.type === "heartbeat" && watchdog.beat());
+    proc.onMessage((message) => message.type === "heartbeat" && watchdog.beat());
     void proc.ended.then(() => watchdog.stop());
     if (!(await proc.warm)) {
       return { ok: false, problem: this.#problemFromExit(await proc.ended, false, undefined), portTaken: false };
@@ -385,11 +390,10 @@ export class AppSupervisor {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        proc.child.off("message", onReady);
+        stopListening();
         resolve(outcome);
       };
-      const onReady = (message: ChildMessage) => message.type === "ready" && settle({ ok: true, port: message.port });
-      proc.child.on("message", onReady);
+      const stopListening = proc.onMessage((message) => message.type === "ready" && settle({ ok: true, port: message.port }));
       void proc.ended.then((exit) =>
         settle({ ok: false, problem: this.#problemFromExit(exit, hung, loop), portTaken: exit.fault?.kind === "port" }),
       );
@@ -451,6 +455,10 @@ export class AppSupervisor {
 
   /** Where the stuck process is looping, when its inspector answers in time. */
   async #findLoop(proc: AppProcess, bundlePath: string): Promise<SourceLocation | undefined> {
+    if (!this.#opts.launcher.inspectable) {
+      this.#note("The line of the loop is not known: the packaged Studio runs the app without an inspector.");
+      return undefined;
+    }
     const url = proc.pid !== undefined && activateInspector(proc.pid) ? await proc.inspectorUrl(2000) : undefined;
     return url === undefined ? undefined : locateLoop(url, this.projectRoot, bundlePath);
   }

@@ -4,7 +4,9 @@
  */
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { nodeForkLauncher, type AppChildLauncher } from "./launcher.js";
 
 /** The Studio's runtime package; its dist/ is built by scripts/build.mjs before the tests run. */
 export const runtimeDir = join(import.meta.dirname, "../../../runtime");
@@ -32,4 +34,36 @@ export async function createProject(parent: string, files: Record<string, string
     await writeFile(join(dir, name), content);
   }
   return dir;
+}
+
+/** Environment variable naming the real child entry (a file URL) for the bootstrap below. */
+const realEntryEnv = "VIAL_TEST_CHILD_URL";
+
+/**
+ * A launcher shaped like Electron's utility process, for the tests: the child sees a
+ * `process.parentPort` (messages wrapped as `{ data }`, as Electron's), so it takes the same paths as
+ * in the packaged Studio (no last-words pipe, no inspector), over a Node fork's IPC underneath.
+ * `launches` counts the children it started.
+ */
+export async function parentPortLauncher(dir: string, childEntry: string): Promise<AppChildLauncher & { launches: number }> {
+  const bootstrap = join(dir, "parent-port-bootstrap.mjs");
+  await writeFile(
+    bootstrap,
+    `import { EventEmitter } from "node:events";
+const port = new EventEmitter();
+port.postMessage = (message) => process.send(message);
+process.on("message", (data) => port.emit("message", { data }));
+process.parentPort = port;
+await import(process.env.${realEntryEnv});
+`,
+  );
+  const launcher = {
+    inspectable: false,
+    launches: 0,
+    launch: (spec: Parameters<AppChildLauncher["launch"]>[0]) => {
+      launcher.launches += 1;
+      return nodeForkLauncher.launch({ ...spec, entry: bootstrap, env: { ...spec.env, [realEntryEnv]: pathToFileURL(childEntry).href } });
+    },
+  };
+  return launcher;
 }

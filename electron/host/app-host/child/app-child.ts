@@ -1,11 +1,13 @@
 /**
- * Runs inside the child process the supervisor forks (bundled to dist/app-host/app-child.js). It
+ * Runs inside the child process the supervisor launches (bundled to dist/app-host/app-child.js): a
+ * Node fork, or an Electron utility process in the packaged Studio (see ../parent-channel.ts). It
  * preloads the Vial runtime while idle, then on `start` imports the user's compiled bundle, hooks the
  * request log onto the runtime's signals and listens. It sends a heartbeat so a stuck event loop is
  * noticed, and reports every way the user's code can fail before the process goes away.
  */
 import { writeSync } from "node:fs";
-import { heartbeatEnv, lastWordsFd, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
+import { parentChannel, type ParentProcess } from "../parent-channel.js";
+import { heartbeatEnv, lastWordsFd, lastWordsPrefix, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 
@@ -14,15 +16,17 @@ import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 process.setSourceMapsEnabled(true);
 
 const realExit = process.exit.bind(process);
+const parent = parentChannel(process as ParentProcess);
 
 function send(message: ChildMessage): void {
-  process.send?.(message);
+  parent.send(message);
 }
 
 /** Written synchronously so it reaches the supervisor even when the process exits right after. */
 function lastWords(message: FaultMessage): void {
   try {
-    writeSync(lastWordsFd, `${JSON.stringify(message)}\n`);
+    if (parent.kind === "fork") writeSync(lastWordsFd, `${JSON.stringify(message)}\n`);
+    else writeSync(2, `${lastWordsPrefix}${JSON.stringify(message)}\n`);
   } catch {
     send(message);
   }
@@ -93,8 +97,8 @@ async function start(message: ParentMessage): Promise<void> {
 }
 
 // The Studio went away (even killed outright): the app must not outlive it holding the port.
-process.on("disconnect", () => realExit(0));
+parent.onParentGone(() => realExit(0));
 
-process.on("message", (message: ParentMessage) => {
+parent.onMessage((message) => {
   if (message.type === "start") void start(message);
 });
