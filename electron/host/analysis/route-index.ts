@@ -25,7 +25,7 @@ function applyPrefix(prefix: string | undefined, rule: string): string {
 }
 
 /** The endpoint the runtime derives when a view has no name (`get_user_id`). */
-export function derivedEndpoint(methods: readonly string[], rule: string): string {
+function derivedEndpoint(methods: readonly string[], rule: string): string {
   const words = rule
     .replace(/<(?:[^:>]*:)?([^>]+)>/g, "$1")
     .split(/[^A-Za-z0-9_]+/)

@@ -236,7 +236,6 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
         : undefined;
     const methods = methodHelpers.has(form) ? [form.toUpperCase()] : written;
     const statement = ts.isExpressionStatement(call.parent) ? call.parent : call;
-    const handlerInfo = describeHandler(handler);
     const declaration = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : undefined;
     const body = declaration ?? handler ?? call;
     const registration: Registration = {
@@ -245,7 +244,7 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
       rule,
       methods,
       endpoint: stringValue(endpointNode),
-      handlerName: handlerInfo.name,
+      handlerName: handlerName(handler),
       jsonFields: [],
       ...position(call.getStart(source)),
       handlerLine: position(body.getStart(source)).line,
@@ -281,12 +280,12 @@ export function readFileRoutes(file: string, text: string): FileRoutes {
 }
 
 /** The name the runtime gives a view (its function name; `asView("name")`'s argument). */
-function describeHandler(handler: ts.Expression | undefined): { name: string | null } {
-  if (!handler) return { name: null };
-  if (ts.isFunctionExpression(handler)) return { name: handler.name?.text ?? null };
-  if (ts.isIdentifier(handler)) return { name: handler.text };
+function handlerName(handler: ts.Expression | undefined): string | null {
+  if (!handler) return null;
+  if (ts.isFunctionExpression(handler)) return handler.name?.text ?? null;
+  if (ts.isIdentifier(handler)) return handler.text;
   if (ts.isCallExpression(handler) && ts.isPropertyAccessExpression(handler.expression) && handler.expression.name.text === "asView") {
-    return { name: stringValue(handler.arguments[0]) ?? null };
+    return stringValue(handler.arguments[0]) ?? null;
   }
-  return { name: null };
+  return null;
 }
