@@ -5,6 +5,7 @@ import { IconButton } from "../../ui/icon-button";
 import { Canvas } from "./canvas";
 import { useInsert } from "./use-insert";
 import { canvasWidths, templatesStoreFor, type CanvasWidth } from "./templates-store";
+import "./templates.css";
 
 /**
  * The designer's canvas, above the editor while the template shown there is open in the designer:

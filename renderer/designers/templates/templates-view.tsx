@@ -6,7 +6,7 @@ import { IconButton } from "../../ui/icon-button";
 import { COMPONENT_TYPE } from "./canvas";
 import { deleteNode, findNode } from "./outline";
 import { OutlineTree } from "./outline-tree";
-import { paletteItem, paletteItems } from "./palette";
+import { paletteItems } from "./palette";
 import { Properties } from "./properties";
 import { templateName, templatesStoreFor } from "./templates-store";
 import { useInsert } from "./use-insert";

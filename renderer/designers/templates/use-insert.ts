@@ -53,7 +53,7 @@ export function useInsert(): (component: string, targetId: string | null) => voi
           return insertNode(text, outline, parentId, index, item.markup({ endpoint }));
         });
         const { tree } = store.state.get();
-        if (edit && tree) store.select(nodeAt(tree, edit.start + (edit.text.length - edit.text.trimStart().length)).id);
+        if (edit && tree) store.select(nodeAt(tree, edit.start + (edit.text.length - edit.text.trimStart().length)).id, true);
       }),
     [studio, store],
   );

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { formatKeybinding } from "../../commands/keybinding";
+import { TemplateCanvasPane } from "../../designers/templates/canvas-pane";
 import { CodeEditor } from "../../monaco/editor";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
@@ -34,6 +35,7 @@ export function EditorArea(): ReactElement {
   return (
     <section className="editor-area" aria-label="Editor" data-testid="editor-area">
       {active !== null && <EditorTabs />}
+      {active !== null && <TemplateCanvasPane path={active} />}
       <div className="editor-body">
         <CodeEditor path={active} />
         {active === null && <EmptyEditor />}
