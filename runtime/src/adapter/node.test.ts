@@ -67,6 +67,30 @@ describe("the Node adapter", () => {
     expect(await (await fetch(server.url)).text()).toBe("home");
   });
 
+  it("answers a Host that makes no URL with 400 when the view needs the web Request", async () => {
+    const app = makeApp();
+    app.get("/web-url", () => request.webRequest.url);
+    const server = await serve(app, { port: 0 });
+    servers.push(server);
+    for (const host of ["127@0.0.1", "\u00d027.0.0.1", "a b"]) {
+      expect(await rawHttp(server.port, `GET /web-url HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect(await rawHttp(server.port, "GET /web-url HTTP/1.1\r\nHost: ok.test\r\nConnection: close\r\n\r\n")).toMatch(/http:\/\/ok\.test\/web-url$/);
+  });
+
+  it("answers CONNECT with 400 instead of dropping the connection", async () => {
+    const server = await serve(makeApp(), { port: 0 });
+    servers.push(server);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, "127.0.0.1", () => socket.write("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n"));
+      let out = "";
+      socket.on("data", (chunk) => (out += chunk.toString()));
+      socket.on("close", () => resolve(out));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 [\s\S]*CONNECT is not supported by this server\.$/);
+  });
+
   it("mounts in a server of your own with createRequestListener", async () => {
     const http = createServer(createRequestListener(makeApp()));
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

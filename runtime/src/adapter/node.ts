@@ -1,8 +1,9 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { Vial } from "../app.js";
-import { HTTPException } from "../exceptions.js";
+import { BadRequest, HTTPException } from "../exceptions.js";
 import { checkContentLength, collectBody, type RequestSource } from "../request.js";
 import type { Response } from "../response.js";
 
@@ -101,7 +102,12 @@ class NodeRequestSource implements RequestSource {
     const url = `${this.scheme}://${this.req.headers.host ?? "localhost"}${this.target}`;
     const method = this.method;
     const withBody = body !== undefined && method !== "GET" && method !== "HEAD";
-    return new globalThis.Request(url, { method, headers: this.headers(), body: withBody ? (body as Uint8Array<ArrayBuffer>) : undefined });
+    try {
+      return new globalThis.Request(url, { method, headers: this.headers(), body: withBody ? (body as Uint8Array<ArrayBuffer>) : undefined });
+    } catch {
+      // Node passes any Host header through; one that makes no URL (`a@b`, `Ð27.0.0.1`) is the client's fault.
+      throw new BadRequest("The Host header or the request target does not form a valid URL.");
+    }
   }
 }
 
@@ -224,6 +230,9 @@ export async function serve(app: Vial, options: ListenOptions = {}): Promise<Lis
   };
 }
 
+const CONNECT_MESSAGE = "CONNECT is not supported by this server.";
+const CONNECT_REFUSED = `HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${CONNECT_MESSAGE.length}\r\nConnection: close\r\n\r\n${CONNECT_MESSAGE}`;
+
 const NO_SECRET_KEY =
   "WARNING: app.config.SECRET_KEY is not set. Sessions and flash() will fail with an error the first time a request writes to them. Set a long random SECRET_KEY (for example from the VIAL_SECRET_KEY environment variable with app.config.fromEnv()).";
 
@@ -256,6 +265,11 @@ export function createServerFor(app: Vial, listener: (req: IncomingMessage, res:
   // One over the limit, so the listener can tell "exactly the limit" from "more were cut off".
   server.maxHeadersCount = config.MAX_HEADER_COUNT + 1;
   server.keepAliveTimeout = seconds(config.KEEP_ALIVE_TIMEOUT);
+  // Node hands CONNECT to this event and, with no listener, drops the connection without an answer.
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
+    socket.on("error", () => undefined);
+    socket.end(CONNECT_REFUSED);
+  });
   if (!config.SECRET_KEY && !config.DEBUG && !config.TESTING) app.logger.warn(NO_SECRET_KEY);
   return server;
 }
