@@ -52,6 +52,16 @@ export class TemplatesPage {
     await this.paletteItem(component).dragTo(this.row(rowLabel));
   }
 
+  /** Drags a palette component onto an element of the canvas (a CSS selector inside the rendered page). */
+  async dragToCanvas(component: string, selector: string): Promise<void> {
+    await this.paletteItem(component).dragTo(this.canvas.locator(selector));
+  }
+
+  /** Drags one outline row onto another: the first node moves there. */
+  async moveInOutline(label: string, targetLabel: string): Promise<void> {
+    await this.row(label).dragTo(this.row(targetLabel));
+  }
+
   /** Sets a property field (text, expression, classes) and applies it with Enter. */
   async setProperty(field: "text" | "expression" | "classes", value: string): Promise<void> {
     const input = this.page.getByTestId(`template-prop-${field}`);

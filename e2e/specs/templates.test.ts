@@ -39,6 +39,8 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   await expect.poll(() => editor.visibleText(), poll).toContain("    <h2>Heading</h2>");
   await expect.poll(() => editor.visibleText(), poll).toContain("{% for row in rows %}");
   await templates.canvas.locator("section.cards > table").waitFor(poll);
+  await templates.dragToCanvas("paragraph", "section.hero");
+  await templates.canvas.locator("section.hero > p").getByText("Some text.").waitFor(poll);
 
   // Click in the canvas: the heading is selected in the outline and its properties show.
   await templates.canvas.locator("section.cards > h2").getByText("Heading").click();
@@ -66,7 +68,7 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
 
   // Undo takes back typing and designer edits alike; saved, the file has its original bytes.
   await editor.focus();
-  for (let step = 0; step < 8; step++) await page.keyboard.press("Control+Z");
+  for (let step = 0; step < 10; step++) await page.keyboard.press("Control+Z");
   await expect.poll(() => templates.rowsOfKind("comment").count(), poll).toBe(0);
   await workbench.shortcut("Control+S");
   await expect.poll(() => readFile(indexFile, "utf8"), poll).toBe(original);

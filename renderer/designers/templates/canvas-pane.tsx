@@ -26,7 +26,9 @@ export function TemplateCanvasPane(props: { path: string }): ReactElement | null
             {size} ({canvasWidths[size]}px)
           </button>
         ))}
-        {render?.samplesPath && <span className="template-samples">Sample data: {render.samplesPath}</span>}
+        <button type="button" className="template-width" data-testid="template-samples" title="Values for the variables a view passes to this template" onClick={() => void studio.attempt(() => store.editSamples())}>
+          Sample data…
+        </button>
         <IconButton icon="refresh" label="Render again" testId="template-refresh" onClick={() => store.refreshCanvas()} />
       </div>
       {render?.html != null ? (

@@ -1,5 +1,7 @@
 import type { ReactElement } from "react";
 import { COMPONENT_TYPE } from "./canvas";
+
+const NODE_TYPE = "application/x-vial-node";
 import { labelOf, type OutlineNode } from "./outline";
 
 function visible(source: string, node: OutlineNode): boolean {
@@ -13,6 +15,7 @@ function Row(props: {
   selected: string | null;
   onSelect: (id: string) => void;
   onDropComponent: (component: string, targetId: string) => void;
+  onMove: (id: string, targetId: string) => void;
 }): ReactElement {
   const { node, source } = props;
   const children = node.children.filter((child) => visible(source, child));
@@ -28,14 +31,21 @@ function Row(props: {
         style={{ paddingLeft: 6 + props.depth * 12 }}
         title={node.closed ? undefined : "Not closed: kept exactly as written"}
         onClick={() => props.onSelect(node.id)}
+        draggable
+        onDragStart={(event) => {
+          event.dataTransfer.setData(NODE_TYPE, node.id);
+          event.dataTransfer.effectAllowed = "move";
+        }}
         onDragOver={(event) => {
-          if (event.dataTransfer.types.includes(COMPONENT_TYPE)) event.preventDefault();
+          if (event.dataTransfer.types.includes(COMPONENT_TYPE) || event.dataTransfer.types.includes(NODE_TYPE)) event.preventDefault();
         }}
         onDrop={(event) => {
           const component = event.dataTransfer.getData(COMPONENT_TYPE);
-          if (!component) return;
+          const moved = event.dataTransfer.getData(NODE_TYPE);
+          if (!component && !moved) return;
           event.preventDefault();
-          props.onDropComponent(component, node.id);
+          if (component) props.onDropComponent(component, node.id);
+          else if (moved !== node.id) props.onMove(moved, node.id);
         }}
       >
         {labelOf(source, node)}
@@ -51,19 +61,20 @@ function Row(props: {
   );
 }
 
-/** The template's nodes as a tree; a row is a drop target for palette components. */
+/** The template's nodes as a tree; a row is a drop target for palette components and for other rows (a move). */
 export function OutlineTree(props: {
   source: string;
   tree: OutlineNode;
   selected: string | null;
   onSelect: (id: string) => void;
   onDropComponent: (component: string, targetId: string) => void;
+  onMove: (id: string, targetId: string) => void;
 }): ReactElement {
   const roots = props.tree.children.filter((child) => visible(props.source, child));
   return (
     <ul className="template-outline" data-testid="template-outline" role="tree">
       {roots.map((node) => (
-        <Row key={node.id} source={props.source} node={node} depth={0} selected={props.selected} onSelect={props.onSelect} onDropComponent={props.onDropComponent} />
+        <Row key={node.id} source={props.source} node={node} depth={0} selected={props.selected} onSelect={props.onSelect} onDropComponent={props.onDropComponent} onMove={props.onMove} />
       ))}
     </ul>
   );

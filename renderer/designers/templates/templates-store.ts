@@ -39,6 +39,23 @@ export class TemplatesStore {
       if (path === this.state.get().path) this.#reparse();
     });
     studio.cursor.subscribe(() => this.#followCursor());
+    // The layout, included templates and sample data are read from disk by the render.
+    studio.client.on("files.changed", ({ paths }) => {
+      if (this.state.get().path && paths.some((changed) => changed.startsWith("templates/") || changed.startsWith(".vial/samples/"))) this.#scheduleRender(150);
+    });
+  }
+
+  /** Opens the template's sample data in the editor, creating it (an empty object) the first time. */
+  async editSamples(): Promise<void> {
+    const { path } = this.state.get();
+    if (!path) return;
+    const samples = `.vial/samples/${templateName(path)}.json`;
+    const { stat } = await this.studio.client.invoke("files.stat", { path: samples });
+    if (!stat) {
+      await this.studio.client.invoke("files.create", { path: samples, kind: "file" });
+      await this.studio.client.invoke("files.write", { path: samples, content: "{\n}\n" });
+    }
+    await this.studio.editors.open(samples);
   }
 
   /** Opens a template in the designer and in the editor. */

@@ -4,12 +4,12 @@ import { filePaths } from "../../state/workspace";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
 import { COMPONENT_TYPE } from "./canvas";
-import { deleteNode, findNode } from "./outline";
+import { deleteNode, findNode, moveNode } from "./outline";
 import { OutlineTree } from "./outline-tree";
 import { paletteItems } from "./palette";
 import { Properties } from "./properties";
 import { templateName, templatesStoreFor } from "./templates-store";
-import { useInsert } from "./use-insert";
+import { insertionPoint, useInsert } from "./use-insert";
 import "./templates.css";
 
 function TemplateList(props: { onOpen: (path: string) => void }): ReactElement {
@@ -76,7 +76,22 @@ export function TemplatesView(): ReactElement {
         ))}
       </div>
       <h4 className="template-section">Outline</h4>
-      <OutlineTree source={source} tree={tree} selected={selected} onSelect={select} onDropComponent={insert} />
+      <OutlineTree
+        source={source}
+        tree={tree}
+        selected={selected}
+        onSelect={select}
+        onDropComponent={insert}
+        onMove={(id, targetId) =>
+          void studio.attempt(async () => {
+            store.edit((text, outline) => {
+              const { parentId, index } = insertionPoint(text, outline, targetId);
+              return moveNode(text, outline, id, parentId, index);
+            });
+            store.select(null);
+          })
+        }
+      />
       {selectedNode && selectedNode.kind !== "document" && (
         <>
           <h4 className="template-section">Properties</h4>
