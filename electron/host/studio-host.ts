@@ -3,6 +3,7 @@
  * browser-mode server): the workspace, the user's app host, and the dispatch over every method.
  */
 import { join } from "node:path";
+import type { AppChildLauncher } from "./app-host/launcher.js";
 import { AppHostService } from "./app-host/service.js";
 import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
 import { HostEvents } from "./events.js";
@@ -17,6 +18,8 @@ export interface StudioHostOptions {
   version: string;
   /** Where the runtime and dist/app-host are found as real files; defaults to `paths.root`. */
   unpackedRoot?: string;
+  /** Starts the user's app; a Node fork unless given (Electron passes `utilityProcess.fork`). */
+  appLauncher?: AppChildLauncher;
 }
 
 /** A running host. */
@@ -44,6 +47,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     runtimeDir: join(root, "runtime"),
     childEntry: join(root, "dist/app-host/app-child.js"),
     preferredPort: async () => (await workspace.settings.get()).defaultPort,
+    ...(options.appLauncher === undefined ? {} : { launcher: options.appLauncher }),
   });
   appHost.follow();
   // Deleted files are kept for a while, not forever; a failure here only means they stay longer.

@@ -2,12 +2,13 @@
  * The Studio host for Electron: the shared host with the Electron shell (native dialogs, the preview
  * view) and the paths of a packaged app.
  */
-import { app, type BrowserWindow } from "electron";
+import { app, utilityProcess, type BrowserWindow } from "electron";
 import type { HostShell } from "../host/dispatch.js";
 import { createStudioHost, type StudioHost } from "../host/studio-host.js";
 import { studioPaths, type StudioPaths } from "../host/studio-paths.js";
 import { setupDialogs } from "./dialogs.js";
 import { setupPreview } from "./preview.js";
+import { utilityProcessLauncher } from "./utility-launcher.js";
 
 export interface ElectronHost extends StudioHost {
   paths: StudioPaths;
@@ -33,6 +34,8 @@ export function createElectronHost(studioWindow: () => BrowserWindow | undefined
     version: app.getVersion(),
     // The user's app runs from files outside the asar archive: a child process cannot execute inside it.
     unpackedRoot: paths.root.replace(/app\.asar$/, "app.asar.unpacked"),
+    // A utility process, not child_process.fork: the runAsNode fuse is off in the packaged Studio.
+    appLauncher: utilityProcessLauncher(utilityProcess),
   });
   return { ...host, paths };
 }

@@ -8,6 +8,7 @@ import type { StudioHandlers } from "../../api/contract.js";
 import { HostFailure } from "../../api/errors.js";
 import type { HostEvents } from "../events.js";
 import { isIgnoredName } from "../files.js";
+import type { AppChildLauncher } from "./launcher.js";
 import { AppSupervisor } from "./supervisor.js";
 import type { AppStatus } from "./types.js";
 
@@ -22,6 +23,8 @@ export interface AppHostOptions {
   /** The port the user chose in settings (0 = any free port), read when a project opens. */
   preferredPort?: () => Promise<number>;
   hangTimeoutMs?: number;
+  /** Starts the app's child process; `child_process.fork` unless given (Electron passes its utility process). */
+  launcher?: AppChildLauncher;
 }
 
 interface SaveWatcher {
@@ -89,6 +92,7 @@ export class AppHostService {
         childEntry: this.#opts.childEntry,
         port,
         ...(this.#opts.hangTimeoutMs === undefined ? {} : { hangTimeoutMs: this.#opts.hangTimeoutMs }),
+        ...(this.#opts.launcher === undefined ? {} : { launcher: this.#opts.launcher }),
       });
       const { events } = this.#opts;
       const unsubscribe = [

@@ -40,15 +40,14 @@ export async function createProject(parent: string, files: Record<string, string
 const realEntryEnv = "VIAL_TEST_CHILD_URL";
 
 /**
- * A launcher shaped like Electron's utility process, for the tests: the child sees a
- * `process.parentPort` (messages wrapped as `{ data }`, as Electron's), so it takes the same paths as
- * in the packaged Studio (no last-words pipe, no inspector), over a Node fork's IPC underneath.
- * `launches` counts the children it started.
+ * A script for a Node fork that gives the child entry a `process.parentPort` shaped like Electron's
+ * (messages wrapped as `{ data }`) over the fork's IPC, then runs it: the child takes the same paths
+ * as in a utility process (no last-words pipe, no disconnect). Fork `entry` with `env` added.
  */
-export async function parentPortLauncher(dir: string, childEntry: string): Promise<AppChildLauncher & { launches: number }> {
-  const bootstrap = join(dir, "parent-port-bootstrap.mjs");
+export async function parentPortBootstrap(dir: string, childEntry: string): Promise<{ entry: string; env: Record<string, string> }> {
+  const entry = join(dir, "parent-port-bootstrap.mjs");
   await writeFile(
-    bootstrap,
+    entry,
     `import { EventEmitter } from "node:events";
 const port = new EventEmitter();
 port.postMessage = (message) => process.send(message);
@@ -57,12 +56,21 @@ process.parentPort = port;
 await import(process.env.${realEntryEnv});
 `,
   );
+  return { entry, env: { [realEntryEnv]: pathToFileURL(childEntry).href } };
+}
+
+/**
+ * A launcher shaped like Electron's utility process, for the tests: the child runs behind
+ * {@link parentPortBootstrap} and the hang locator is off. `launches` counts the children it started.
+ */
+export async function parentPortLauncher(dir: string, childEntry: string): Promise<AppChildLauncher & { launches: number }> {
+  const bootstrap = await parentPortBootstrap(dir, childEntry);
   const launcher = {
     inspectable: false,
     launches: 0,
     launch: (spec: Parameters<AppChildLauncher["launch"]>[0]) => {
       launcher.launches += 1;
-      return nodeForkLauncher.launch({ ...spec, entry: bootstrap, env: { ...spec.env, [realEntryEnv]: pathToFileURL(childEntry).href } });
+      return nodeForkLauncher.launch({ ...spec, entry: bootstrap.entry, env: { ...spec.env, ...bootstrap.env } });
     },
   };
   return launcher;
