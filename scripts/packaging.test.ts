@@ -32,6 +32,13 @@ describe("electron-builder.yml", () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
   });
 
+  it("keeps Node off the Electron binary and the app host's child entry outside the archive", async () => {
+    const config = await loadAndValidate(root);
+    // The user's app runs in a utility process (electron/main/utility-launcher.ts), never as ELECTRON_RUN_AS_NODE.
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeCliInspectArguments: false });
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(["dist/app-host/**", "runtime/**"]));
+  });
+
   it("is rejected by the same check when it names an option electron-builder lacks", async () => {
     const copy = mkdtempSync(join(tmpdir(), "vial-builder-"));
     cpSync(join(root, "package.json"), join(copy, "package.json"));

@@ -3,7 +3,8 @@
  * until asked; when the watchdog fires, the supervisor switches it on (`process._debugProcess`, which
  * interrupts even a busy loop), pauses the main thread over the DevTools protocol, and maps the top
  * frames through the bundle's source map to the user's file:line. The inspector is on only for those
- * few hundred milliseconds on 127.0.0.1, right before the process is killed.
+ * few hundred milliseconds on 127.0.0.1, right before the process is killed. Only for a child whose
+ * launcher is `inspectable` (a Node fork; not Electron's utility process, see electron/main/utility-launcher.ts).
  */
 import { readFile } from "node:fs/promises";
 import { SourceMap, type SourceMapPayload } from "node:module";

@@ -6,7 +6,7 @@
  * noticed, and reports every way the user's code can fail before the process goes away.
  */
 import { writeSync } from "node:fs";
-import { parentChannel, type ParentProcess } from "../parent-channel.js";
+import { parentChannel } from "../parent-channel.js";
 import { heartbeatEnv, lastWordsFd, lastWordsPrefix, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 import { warmUp, type WarmUpRuntime } from "../warm-up.js";
@@ -16,7 +16,7 @@ import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 process.setSourceMapsEnabled(true);
 
 const realExit = process.exit.bind(process);
-const parent = parentChannel(process as ParentProcess);
+const parent = parentChannel(process);
 
 function send(message: ChildMessage): void {
   parent.send(message);
