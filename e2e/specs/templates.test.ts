@@ -74,3 +74,40 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   await expect.poll(() => readFile(indexFile, "utf8"), poll).toBe(original);
   await expect.poll(() => editor.isDirty("templates/index.html"), poll).toBe(false);
 });
+
+test("moves and deletes nodes, keeps a child template's edits in its blocks, shows render errors and opens sample data", async ({ studio }) => {
+  const { page } = studio;
+  const welcome = new WelcomePage(page);
+  const workbench = new WorkbenchPage(page);
+  const editor = new EditorPage(page);
+  const templates = new TemplatesPage(page);
+
+  await welcome.createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  await templates.show();
+  await templates.open("templates/about.html");
+  await templates.canvas.locator("h1").getByText("About").waitFor(poll);
+
+  // The first paragraph moves to the end of its block: one deletion and one insertion of the same bytes.
+  await templates.moveInOutline("<p>", "{% block content %}");
+  await expect.poll(() => editor.visibleText(), poll).toMatch(/<h1>About<\/h1>\n {2}<p>Every page extends.*<\/p>\n {2}<p>This site is a Vial app/);
+
+  await templates.row("<h1>").click();
+  await page.getByTestId("template-delete").click();
+  await expect.poll(() => editor.visibleText(), poll).not.toContain("<h1>About</h1>");
+  await expect.poll(() => templates.canvas.locator("h1").count(), poll).toBe(0);
+
+  // Outside the blocks nothing of a child template shows, so the designer refuses to put anything there.
+  await templates.row('{% extends "base.html" %}').click();
+  await templates.paletteItem("heading").click();
+  await workbench.toasts.filter({ hasText: "only what is inside its {% block %}s shows" }).waitFor(poll);
+
+  // Broken markup: the canvas names the line, the outline keeps the text.
+  await editor.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText("{% if %}");
+  await expect.poll(() => templates.renderError.textContent(), poll).toMatch(/about\.html:\d+/);
+
+  await page.getByTestId("template-samples").click();
+  await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe(".vial/samples/about.html.json");
+});

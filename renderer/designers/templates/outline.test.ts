@@ -209,6 +209,12 @@ describe("edits touch only their node", () => {
     const after = applyEdits(source, edits);
     expect(after).toBe(source.replace("  <h1>Welcome</h1>\n", "").replace("<footer>end</footer>", "<footer>end</footer>\n<h1>Welcome</h1>"));
     expect(() => moveNode(source, tree, section.id, heading.id, 0)).toThrow(/itself/);
+    const nested = "<div>\n  <p>one\n     two</p>\n  <span>x</span>\n</div>\n<main>\n</main>\n";
+    const nestedTree = parseOutline(nested);
+    const sameLevel = applyEdits(nested, moveNode(nested, nestedTree, "0.1", "0", 99));
+    expect(sameLevel).toBe("<div>\n  <span>x</span>\n  <p>one\n     two</p>\n</div>\n<main>\n</main>\n");
+    const outdented = applyEdits(nested, moveNode(nested, nestedTree, "0.1", "", 99));
+    expect(outdented).toBe("<div>\n  <span>x</span>\n</div>\n<main>\n</main>\n<p>one\n   two</p>\n");
     roundTrips(after);
   });
 

@@ -491,7 +491,10 @@ export function moveNode(source: string, root: OutlineNode, id: string, parentId
   if (!node || node.kind === "document") throw new Error(`No node ${id} to move.`);
   if (parentId === id || parentId.startsWith(`${id}.`)) throw new Error("A node cannot move into itself.");
   const removal = deleteNode(source, root, id);
-  const insertion = insertNode(source, root, parentId, index, source.slice(node.start, node.end));
+  // The node's later lines lose its own indentation here and get the target's back in insertNode.
+  const own = indentAt(source, node.start);
+  const markup = source.slice(node.start, node.end).split(`\n${own}`).join("\n");
+  const insertion = insertNode(source, root, parentId, index, markup);
   if (insertion.start > removal.start && insertion.start < removal.end) return [removal, { ...insertion, start: removal.end, end: removal.end }];
   return [removal, insertion];
 }
