@@ -5,9 +5,9 @@ import { SmartRouter as Smart } from "./smart/router.js";
 import { TrieRouter as Trie } from "./trie/router.js";
 
 /**
- * The routers an app can use: `compiled` (default: static map + bucketed regexes, fastest in our
- * measurements), `trie` (segment trie, segment-shaped rules only), `smart` (trie when every rule fits,
- * else compiled) and `linear` (the reference implementation).
+ * The routers an app can use: `compiled` (default: static map + bucketed regexes), `trie` (segment trie
+ * with converter edges), `smart` (the first of trie and compiled that accepts every rule) and `linear`
+ * (the reference implementation).
  *
  * @example
  * ```ts

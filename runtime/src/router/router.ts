@@ -52,10 +52,11 @@ export class RuleEntry<T> {
 
 /**
  * Thrown by a router's `add` when it cannot represent a rule (the smart router then uses another one).
+ * The built-in routers represent every rule; a custom router may throw it.
  *
  * @example
  * ```ts
- * try { trie.add("GET", parseRule("/<name>.<ext>", defaultConverters), v); } catch (e) { e instanceof UnsupportedPathError; }
+ * if (rule.staticPath === undefined) throw new UnsupportedPathError(rule.rule);
  * ```
  */
 export class UnsupportedPathError extends Error {

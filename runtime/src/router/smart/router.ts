@@ -3,7 +3,8 @@ import { UnsupportedPathError, type RouteMatch, type Router } from "../router.js
 
 /**
  * Hono's SmartRouter: keeps the registered routes until the first match, then uses the first candidate
- * router that accepts every one of them (the trie when all rules are segment-shaped, else the regex one).
+ * router that accepts every one of them (a candidate refuses a rule by throwing `UnsupportedPathError`;
+ * the built-in routers accept every rule, so with them the first candidate is always chosen).
  *
  * @example
  * ```ts

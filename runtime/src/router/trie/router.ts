@@ -1,68 +1,20 @@
 import { ValidationError, type Converter } from "../converters.js";
 import type { ParsedRule } from "../rule.js";
-import { RuleEntry, UnsupportedPathError, type RouteMatch, type Router } from "../router.js";
+import { RuleEntry, type RouteMatch, type Router } from "../router.js";
+import { describe, patternEdge, segmentEdge, segmentsOf, staticText, tailEdge, TrieNode, type Leaf } from "./node.js";
 
-// A rule as the trie stores it: its entry plus its converters, applied when a walk reaches it.
-interface Leaf<T> {
-  readonly entry: RuleEntry<T>;
-  readonly converters: readonly Converter[];
-}
-
-// Converter edges are shared by every rule whose converter has the same regex and weight, so the walk
-// order depends on the converters, not on which rule happened to create the edge.
-interface Edge<N> {
-  readonly key: string;
-  readonly weight: number;
-  readonly regex: RegExp;
-  readonly next: N;
-}
-
-class TrieNode<T> {
-  readonly statics = new Map<string, TrieNode<T>>();
-  readonly dynamics: Array<Edge<TrieNode<T>>> = [];
-  readonly tails: Array<Edge<Array<Leaf<T>>>> = [];
-  leaf: Leaf<T> | undefined;
-}
-
-type Segment = { text: string } | { converter: Converter; tail: boolean };
-
-// Splits a rule into whole path segments; a variable sharing a segment with text is unsupported.
-function segmentsOf(rule: ParsedRule): Segment[] {
-  const out: Segment[] = [];
-  const parts = rule.parts;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as ParsedRule["parts"][number];
-    if ("text" in part) {
-      const pieces = part.text.split("/");
-      if (pieces.shift() !== "") throw new UnsupportedPathError(rule.rule);
-      if (i + 1 < parts.length && pieces.pop() !== "") throw new UnsupportedPathError(rule.rule);
-      for (const piece of pieces) out.push({ text: piece });
-    } else {
-      const tail = part.converter.partIsolating === false;
-      if (tail && i !== parts.length - 1) throw new UnsupportedPathError(rule.rule);
-      out.push({ converter: part.converter, tail });
-    }
-  }
-  return out;
-}
-
-function edgeFor<N>(edges: Array<Edge<N>>, converter: Converter, make: () => N): Edge<N> {
-  const weight = converter.weight ?? 100;
-  const key = `${weight}\u0000${converter.regex}`;
-  let edge = edges.find((e) => e.key === key);
-  if (edge === undefined) {
-    edge = { key, weight, regex: new RegExp(`^(?:${converter.regex})$`, "s"), next: make() };
-    edges.push(edge);
-    edges.sort((a, b) => a.weight - b.weight);
-  }
-  return edge;
-}
+const REJECTED = Symbol("rejected");
+// What a walk of the slashed path returns when some rule matches it: the caller answers with a redirect.
+const SLASHED: RouteMatch<never> = Object.freeze({ type: "redirect", path: "" });
+const NOT_FOUND: RouteMatch<never> = Object.freeze({ type: "notFound" });
 
 /**
- * A segment trie: literal segments are `Map` lookups, converters are tried per segment (cheapest weight
- * first) with backtracking, and a slash-spanning converter (`path`) may end a rule. Literal edges are
- * walked before converter edges, which visits rules in Werkzeug's order. Rules with a variable inside a
- * segment (`/<name>.<ext>`) or a `path` before the end throw `UnsupportedPathError`.
+ * The default router: a segment trie. Literal segments are `Map` lookups; converter edges (one whole
+ * segment, a segment mixing text and variables like `<name>.<ext>`, or the rest of the path once a
+ * converter may span `/`) are tried in Werkzeug order with backtracking: literal before converter,
+ * cheaper converter first, `path` last. Fully literal rules are answered by one lookup before any walk.
+ * A lookup allocates only the segment strings, the params and the result. The trailing-slash redirect
+ * walks the path again as if it ended with `/`, and only when a rule could match such a path.
  *
  * @example
  * ```ts
@@ -75,13 +27,24 @@ export class TrieRouter<T> implements Router<T> {
   readonly name = "trie";
   readonly #root = new TrieNode<T>();
   readonly #byRule = new Map<string, RuleEntry<T>>();
-  // Fully literal rules answer with one lookup, before any walk.
   readonly #static = new Map<string, RuleEntry<T>>();
+  // Whether some rule can match a path ending in an empty segment, so that the slash retry can succeed.
+  #slashable = false;
+  // The state of the current walk; `match` is synchronous, so one set per router suffices.
+  // Captured texts of the current branch: `#raw[0..#top)`; slots are reused, never truncated (that is slow).
+  readonly #raw: string[] = [];
+  #top = 0;
+  #method = "";
+  #path = "";
+  #length = 0;
+  #slashed = false;
+  #allowed: Set<string> | undefined;
 
   add(method: string, rule: ParsedRule, value: T): void {
     let entry = this.#byRule.get(rule.rule);
     if (entry === undefined) {
-      entry = this.#insert(rule);
+      entry = new RuleEntry<T>(rule);
+      this.#insert(entry);
       this.#byRule.set(rule.rule, entry);
       if (rule.staticPath !== undefined) this.#static.set(rule.staticPath, entry);
     }
@@ -89,108 +52,134 @@ export class TrieRouter<T> implements Router<T> {
   }
 
   match(method: string, path: string): RouteMatch<T> {
-    const value = this.#static.get(path)?.methods.get(method);
-    if (value !== undefined) return { type: "found", value, params: {} };
-    const search = new Search<T>(method, path);
-    const found = search.walk(this.#root, 1);
+    const hit = this.#static.get(path);
+    if (hit !== undefined) {
+      // Literal text always sorts before a converter, so no other rule can outrank a static hit.
+      const value = hit.methods.get(method);
+      if (value !== undefined) return { type: "found", value, params: {} };
+    }
+    this.#method = method;
+    this.#path = path;
+    this.#length = path.length;
+    this.#slashed = false;
+    this.#allowed = undefined;
+    this.#top = 0;
+    const found = this.#walk(this.#root, 1);
     if (found !== undefined) return found;
-    if (search.allowed !== undefined) return { type: "methodNotAllowed", allowed: [...search.allowed].sort() };
-    if (!path.endsWith("/")) {
-      const retry = new Search<T>(method, `${path}/`);
-      if (retry.walk(this.#root, 1) !== undefined || retry.allowed !== undefined) return { type: "redirect", path: `${path}/` };
-    }
-    return { type: "notFound" };
+    const allowed = this.#allowed as Set<string> | undefined;
+    if (allowed !== undefined) return { type: "methodNotAllowed", allowed: [...allowed].sort() };
+    if (!this.#slashable || path.endsWith("/")) return NOT_FOUND;
+    this.#length = path.length + 1;
+    this.#slashed = true;
+    this.#top = 0;
+    return this.#walk(this.#root, 1) === undefined ? NOT_FOUND : { type: "redirect", path: `${path}/` };
   }
 
-  #insert(rule: ParsedRule): RuleEntry<T> {
-    const segments = segmentsOf(rule);
-    const leaf: Leaf<T> = {
-      entry: new RuleEntry<T>(rule),
-      converters: rule.parts.flatMap((p) => ("converter" in p ? [p.converter] : [])),
-    };
-    let node = this.#root;
-    for (const segment of segments) {
-      if ("text" in segment) {
-        let child = node.statics.get(segment.text);
-        if (child === undefined) {
-          child = new TrieNode<T>();
-          node.statics.set(segment.text, child);
-        }
-        node = child;
-      } else if (segment.tail) {
-        edgeFor(node.tails, segment.converter, () => [] as Array<Leaf<T>>).next.push(leaf);
-        return leaf.entry;
-      } else {
-        node = edgeFor(node.dynamics, segment.converter, () => new TrieNode<T>()).next;
-      }
-    }
-    node.leaf = leaf;
-    return leaf.entry;
-  }
-}
-
-const REJECTED = Symbol("rejected");
-
-// One depth-first walk for one path; `raw` holds the captured segments of the current branch.
-class Search<T> {
-  allowed: Set<string> | undefined;
-  readonly #raw: string[] = [];
-
-  constructor(
-    readonly method: string,
-    readonly path: string,
-  ) {}
-
-  walk(node: TrieNode<T>, start: number): RouteMatch<T> | undefined {
-    const path = this.path;
-    if (start > path.length) return node.leaf === undefined ? undefined : this.#accept(node.leaf);
+  // Walks from `node` with the segment starting at `start`; with `#slashed` the path is read as if it
+  // ended with one more `/` (`#length` counts it).
+  #walk(node: TrieNode<T>, start: number): RouteMatch<T> | undefined {
+    if (start > this.#length) return node.leaves === undefined ? undefined : this.#acceptAny(node.leaves);
+    const path = this.#path;
     let end = path.indexOf("/", start);
-    if (end === -1) end = path.length;
+    if (end === -1) end = start > path.length ? start : path.length;
     const segment = path.slice(start, end);
-    const child = node.statics.get(segment);
+    const statics = node.statics;
+    const child = statics.size === 0 ? undefined : statics.get(segment);
     if (child !== undefined) {
-      const found = this.walk(child, end + 1);
+      const found = this.#walk(child, end + 1);
       if (found !== undefined) return found;
     }
-    for (const edge of node.dynamics) {
-      if (!edge.regex.test(segment)) continue;
-      this.#raw.push(segment);
-      const found = this.walk(edge.next, end + 1);
-      this.#raw.pop();
-      if (found !== undefined) return found;
-    }
-    if (node.tails.length > 0) {
-      const rest = path.slice(start);
-      for (const edge of node.tails) {
-        if (!edge.regex.test(rest)) continue;
-        this.#raw.push(rest);
-        for (const leaf of edge.next) {
-          const found = this.#accept(leaf);
-          if (found !== undefined) {
-            this.#raw.pop();
-            return found;
-          }
-        }
-        this.#raw.pop();
+    const edges = node.edges;
+    for (let e = 0; e < edges.length; e++) {
+      const edge = edges[e] as (typeof edges)[number];
+      const raw = this.#raw;
+      const top = this.#top;
+      let found: RouteMatch<T> | undefined;
+      if (edge.kind === "segment") {
+        if (edge.test === null ? segment === "" : !edge.test.test(segment)) continue;
+        raw[top] = segment;
+        this.#top = top + 1;
+        found = this.#walk(edge.next, end + 1);
+      } else if (edge.kind === "pattern") {
+        const m = edge.regex.exec(segment);
+        if (m === null) continue;
+        for (let i = 1; i < m.length; i++) raw[top + i - 1] = m[i] as string;
+        this.#top = top + m.length - 1;
+        found = this.#walk(edge.next, end + 1);
+      } else {
+        const m = edge.regex.exec(this.#slashed ? `${path}/`.slice(start) : path.slice(start));
+        if (m === null) continue;
+        for (let i = 1; i < m.length; i++) raw[top + i - 1] = m[i] as string;
+        this.#top = top + m.length - 1;
+        found = this.#acceptAny(edge.leaves);
       }
+      this.#top = top;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  #acceptAny(leaves: ReadonlyArray<Leaf<T>>): RouteMatch<T> | undefined {
+    for (let i = 0; i < leaves.length; i++) {
+      const found = this.#accept(leaves[i] as Leaf<T>);
+      if (found !== undefined) return found;
     }
     return undefined;
   }
 
   #accept(leaf: Leaf<T>): RouteMatch<T> | undefined {
-    const names = leaf.entry.rule.names;
+    const names = leaf.names;
+    const raw = this.#raw;
     const params: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
-      const value = convert(leaf.converters[i] as Converter, this.#raw[i] as string);
+      const value = convert(leaf.converters[i] as Converter, raw[i] as string);
       if (value === REJECTED) return undefined;
       params[names[i] as string] = value;
     }
-    const handler = leaf.entry.methods.get(this.method);
+    if (this.#slashed) return SLASHED;
+    const handler = leaf.entry.methods.get(this.#method);
     if (handler !== undefined) return { type: "found", value: handler, params };
-    this.allowed ??= new Set();
-    for (const m of leaf.entry.methods.keys()) this.allowed.add(m);
+    this.#allowed ??= new Set();
+    for (const m of leaf.entry.methods.keys()) this.#allowed.add(m);
     return undefined;
   }
+
+  #insert(entry: RuleEntry<T>): void {
+    const segments = segmentsOf(entry.rule);
+    const leaf: Leaf<T> = { entry, names: entry.rule.names, converters: describe(segments).converters };
+    let node = this.#root;
+    for (let i = 0; i < segments.length; i++) {
+      const pieces = segments[i] as (typeof segments)[number];
+      const text = staticText(pieces);
+      if (text !== undefined) {
+        let child = node.statics.get(text);
+        if (child === undefined) {
+          child = new TrieNode<T>();
+          node.statics.set(text, child);
+        }
+        node = child;
+      } else if (segments.slice(i).some((s) => s.some((p) => "converter" in p && p.converter.partIsolating === false))) {
+        tailEdge(node, segments.slice(i)).leaves.push(leaf);
+        this.#slashable = true;
+        return;
+      } else if (pieces.length === 1 && "converter" in (pieces[0] as (typeof pieces)[number])) {
+        const converter = (pieces[0] as { converter: Converter }).converter;
+        node = segmentEdge(node, converter).next;
+      } else {
+        node = patternEdge(node, pieces).next;
+      }
+    }
+    (node.leaves ??= []).push(leaf);
+    this.#slashable ||= endsEmpty(segments);
+  }
+}
+
+// Whether the rule's last segment can be empty, i.e. the rule can match a path ending in `/`.
+function endsEmpty(segments: ReturnType<typeof segmentsOf>): boolean {
+  const last = segments[segments.length - 1];
+  if (last === undefined) return false;
+  const { source } = describe([last]);
+  return new RegExp(`^${source}$`, "s").test("");
 }
 
 function convert(converter: Converter, raw: string): unknown {
