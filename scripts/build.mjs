@@ -2,7 +2,7 @@
 // browser-mode server and the app-host child entries (esbuild), and the renderer (Vite).
 // Usage: node scripts/build.mjs [--only runtime|electron|renderer]...
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 
@@ -72,7 +72,10 @@ if (wants("electron")) {
         format: "esm",
       }),
       appHostEntries().length > 0 &&
-        esbuild({ ...nodeBundle, entryPoints: appHostEntries(), outdir: "dist/app-host", format: "esm" }),
+        esbuild({ ...nodeBundle, entryPoints: appHostEntries(), outdir: "dist/app-host", format: "esm" }).then(() =>
+          // Packaged, these files sit in app.asar.unpacked with no package.json above them: say they are ESM.
+          writeFileSync(join(root, "dist/app-host/package.json"), '{ "type": "module" }\n'),
+        ),
     ]),
   );
 }

@@ -60,6 +60,7 @@ describe("electron-builder.yml", () => {
       "dist/web/server.js",
       "dist/renderer/index.html",
       "dist/app-host/app-child.js",
+      "dist/app-host/package.json",
       "runtime/dist/index.js",
     ];
     for (const file of named) expect(existsSync(join(root, file)), file).toBe(true);
