@@ -35,7 +35,7 @@ function findMyWay() {
  * baseline of the router tables. Keep in step with runtime/src/app.ts. `linear` is left out: it is the
  * reference implementation for the conformance suite, not a router an app would choose.
  */
-export const vialRouterKinds = ["compiled", "trie", "smart"];
+export const vialRouterKinds = ["trie", "compiled", "smart"];
 
 /** Vial's routers through the runtime's own factory, fed rules parsed the way the app parses them. */
 async function vialRouters() {

@@ -105,7 +105,7 @@ export class Vial extends Scaffold {
 
   constructor(options: VialOptions = {}) {
     super(options.name ?? "app", { root: options.root, templateFolder: options.templateFolder === undefined ? "templates" : options.templateFolder });
-    this.#router = createRouter<RouteRecord>(options.router ?? "compiled");
+    this.#router = createRouter<RouteRecord>(options.router ?? "trie");
     this.files = options.files ?? nodeFileReader;
     this.config = new Config({ root: this.root, read: (path) => this.files.readTextSync(path) });
     if (globalThis.process?.env?.VIAL_DEBUG === "1") this.config.DEBUG = true;

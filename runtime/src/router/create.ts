@@ -5,9 +5,9 @@ import { SmartRouter as Smart } from "./smart/router.js";
 import { TrieRouter as Trie } from "./trie/router.js";
 
 /**
- * The routers an app can use: `compiled` (default: static map + bucketed regexes), `trie` (segment trie
- * with converter edges), `smart` (the first of trie and compiled that accepts every rule) and `linear`
- * (the reference implementation).
+ * The routers an app can use: `trie` (the app's default: segment trie with converter edges, fastest in
+ * bench/router), `compiled` (static map + bucketed regexes), `smart` (the first of trie and compiled that
+ * accepts every rule) and `linear` (the reference implementation).
  *
  * @example
  * ```ts
