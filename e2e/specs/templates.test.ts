@@ -32,6 +32,9 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   // The canvas renders the page through the layout, with the sample data for the loop.
   await templates.canvas.locator("h1").getByText("Welcome to your new website").waitFor(poll);
   await templates.canvas.getByText("Sample feature").waitFor(poll);
+  // The layout's own parts are shown dimmed (not editable here); the page's blocks are not.
+  expect(Number(await templates.canvas.locator("footer.site-footer").evaluate((element) => getComputedStyle(element).opacity))).toBeLessThan(1);
+  expect(await templates.canvas.locator("section.hero").evaluate((element) => getComputedStyle(element).opacity)).toBe("1");
   await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("templates/index.html");
 
   await templates.dragToOutline("heading", "<section>.cards");

@@ -14,7 +14,8 @@ import "./templates.css";
 export function TemplateCanvasPane(props: { path: string }): ReactElement | null {
   const studio = useStudio();
   const store = templatesStoreFor(studio);
-  const { path, render, width, selected } = useStore(store.state);
+  const { path, render, width, selected, tree } = useStore(store.state);
+  const extendsLayout = tree?.children.some((node) => node.kind === "statement" && node.name === "extends") ?? false;
   const insert = useInsert();
   const select = useCallback((id: string) => store.select(id, true), [store]);
   if (path !== props.path) return null;
@@ -32,7 +33,7 @@ export function TemplateCanvasPane(props: { path: string }): ReactElement | null
         <IconButton icon="refresh" label="Render again" testId="template-refresh" onClick={() => store.refreshCanvas()} />
       </div>
       {render?.html != null ? (
-        <Canvas html={render.html} width={width} selected={selected} onSelect={select} onDropComponent={insert} />
+        <Canvas html={render.html} width={width} selected={selected} extendsLayout={extendsLayout} onSelect={select} onDropComponent={insert} />
       ) : (
         <p className="template-render-error" data-testid="template-render-error">
           {render?.error ?? "Rendering…"}

@@ -7,6 +7,11 @@ const CANVAS_STYLE = `<style>
 [data-vial-selected] { outline: 2px solid #2563eb !important; outline-offset: 1px; }
 </style>`;
 
+/** For a child template: what only the layout renders (no node of this template in or under it) is dimmed and cannot be picked. */
+const LAYOUT_STYLE = `<style>
+body *:not([data-vial-node]):not([data-vial-node] *):not(:has([data-vial-node])) { opacity: 0.45; cursor: not-allowed; }
+</style>`;
+
 const COMPONENT_TYPE = "application/x-vial-component";
 
 /**
@@ -18,6 +23,8 @@ export function Canvas(props: {
   html: string;
   width: CanvasWidth;
   selected: string | null;
+  /** True when the template extends a layout: the layout's own parts are shown but not editable. */
+  extendsLayout: boolean;
   onSelect: (id: string) => void;
   onDropComponent: (component: string, targetId: string | null) => void;
 }): ReactElement {
@@ -89,7 +96,7 @@ export function Canvas(props: {
         className="template-canvas-frame"
         data-testid="template-canvas-frame"
         sandbox="allow-same-origin"
-        srcDoc={`${CANVAS_STYLE}${props.html}`}
+        srcDoc={`${CANVAS_STYLE}${props.extendsLayout ? LAYOUT_STYLE : ""}${props.html}`}
         onLoad={() => setLoads((count) => count + 1)}
         style={{ width: pageWidth, height: pageHeight, transform: `scale(${scale})` }}
       />

@@ -36,8 +36,12 @@ export class TemplatesStore {
 
   constructor(private readonly studio: Studio) {
     studio.editors.models.onDidChange((path) => {
-      if (path === this.state.get().path) this.#reparse();
+      if (path !== this.state.get().path) return;
+      // Closing the file's editor ends its design session: the model was the designer's text.
+      if (studio.editors.models.has(path)) this.#reparse();
+      else this.close();
     });
+    studio.client.on("project.changed", () => this.close());
     studio.cursor.subscribe(() => this.#followCursor());
     // The layout, included templates and sample data are read from disk by the render.
     studio.client.on("files.changed", ({ paths }) => {
@@ -66,6 +70,7 @@ export class TemplatesStore {
   }
 
   close(): void {
+    clearTimeout(this.#renderTimer);
     this.#highlight(null);
     this.state.set((state) => ({ ...state, path: null, tree: null, source: "", selected: null, render: null }));
   }
