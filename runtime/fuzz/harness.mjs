@@ -164,6 +164,7 @@ export async function runFuzz({ requests = 3000, seed = Date.now() % 2 ** 31, co
       const testCase = generateCase(seed, index);
       const outcome = await exchange(port, testCase, onlyCase === undefined ? IDLE_MS : IDLE_ALONE_MS);
       figures.cases++;
+      if (indexes.length >= 20_000 && figures.cases % Math.floor(indexes.length / 10) === 0) log(`… ${figures.cases} cases, ${figures.failures.length} failures`);
       figures.requestsSent += testCase.count;
       figures.outcomes[outcome.kind] = (figures.outcomes[outcome.kind] ?? 0) + 1;
       for (const status of outcome.statuses) figures.statuses[status] = (figures.statuses[status] ?? 0) + 1;

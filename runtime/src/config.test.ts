@@ -14,6 +14,12 @@ describe("Config", () => {
     ]);
   });
 
+  it("starts with safe limits", () => {
+    const config = new Config();
+    const keys = ["MAX_CONTENT_LENGTH", "MAX_FORM_MEMORY_SIZE", "MAX_FORM_PARTS", "MAX_JSON_DEPTH", "MAX_URL_LENGTH", "MAX_HEADER_SIZE", "MAX_HEADER_COUNT", "HEADERS_TIMEOUT", "REQUEST_TIMEOUT", "KEEP_ALIVE_TIMEOUT"];
+    expect(keys.map((key) => config[key])).toEqual([16 * 1024 * 1024, 500_000, 1000, 512, 8192, 16_384, 100, 10, 30, 5]);
+  });
+
   it("takes only UPPER_CASE keys from objects", () => {
     const config = new Config().fromObject({ SECRET_KEY: "k", lower: 1, MAX_CONTENT_LENGTH: 10 });
     expect([config.SECRET_KEY, config.lower, config.MAX_CONTENT_LENGTH]).toEqual(["k", undefined, 10]);

@@ -58,6 +58,14 @@ describe("server limits from app.config", () => {
     expect(await rawHttp(server.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Small: ${"b".repeat(1000)}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 200 /);
   });
 
+  it("refuses a body over the default MAX_CONTENT_LENGTH (16 MiB) from its Content-Length, unread", async () => {
+    const app = makeApp();
+    app.post("/data", () => String(request.data.byteLength));
+    const server = await start(app);
+    expect(await rawHttp(server.port, `POST /data HTTP/1.1\r\nHost: x\r\nContent-Length: ${16 * 1024 * 1024 + 1}\r\n\r\nabc`)).toMatch(/^HTTP\/1\.1 413 /);
+    expect(await rawHttp(server.port, "POST /data HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")).toMatch(/\r\n\r\n3$/);
+  });
+
   it("drops a slow-loris client after HEADERS_TIMEOUT while serving others meanwhile", async () => {
     const server = await start(makeApp({ HEADERS_TIMEOUT: 0.5, REQUEST_TIMEOUT: 1 }));
     const slow = connect(server.port, "127.0.0.1");
