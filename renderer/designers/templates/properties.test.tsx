@@ -1,0 +1,91 @@
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { applyEdits, parseOutline, type OutlineNode, type TextEdit } from "./outline";
+import { Properties } from "./properties";
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  container = document.createElement("div");
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+});
+
+function byTestId<T extends HTMLElement>(id: string): T {
+  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  if (!element) throw new Error(`no ${id}`);
+  return element;
+}
+
+async function type(id: string, value: string): Promise<void> {
+  const input = byTestId<HTMLInputElement>(id);
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value")?.set;
+  await act(async () => {
+    setter?.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+async function enter(id: string): Promise<void> {
+  await act(async () => byTestId(id).dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
+}
+
+type Plan = (source: string, tree: OutlineNode) => TextEdit | TextEdit[] | undefined;
+
+/** Renders the panel for one node and collects the text each applied edit would give. */
+async function show(source: string, id: string): Promise<string[]> {
+  const results: string[] = [];
+  const tree = parseOutline(source);
+  const onEdit = (plan: Plan) => {
+    const planned = plan(source, tree);
+    results.push(applyEdits(source, planned === undefined ? [] : Array.isArray(planned) ? planned : [planned]));
+  };
+  const node = id.split(".").reduce<OutlineNode>((current, part) => current.children[Number(part)]!, tree);
+  await act(async () => root.render(<Properties source={source} node={node} onEdit={onEdit} onDelete={() => undefined} />));
+  return results;
+}
+
+describe("the properties panel", () => {
+  it("edits an element's text, classes and attributes, and refuses what would break the markup", async () => {
+    const source = '<a class="button" href="/x">Go</a>';
+    const results = await show(source, "0");
+    await type("template-prop-text", "<b>");
+    expect(byTestId("template-prop-text-error").textContent).toMatch(/palette/);
+    await enter("template-prop-text");
+    expect(results).toEqual([]);
+    await type("template-prop-text", "Go now");
+    await enter("template-prop-text");
+    await type("template-prop-classes", "button primary");
+    await enter("template-prop-classes");
+    await type("template-attr-href", "{{ url_for('index') }}");
+    await enter("template-attr-href");
+    await type("template-attribute-name", "title");
+    await type("template-attribute-value", "Home");
+    await act(async () => byTestId("template-attribute-add").click());
+    expect(results).toEqual([
+      '<a class="button" href="/x">Go now</a>',
+      '<a class="button primary" href="/x">Go</a>',
+      `<a class="button" href="{{ url_for('index') }}">Go</a>`,
+      '<a class="button" href="/x" title="Home">Go</a>',
+    ]);
+  });
+
+  it("edits a loop's expression only when it reads like a loop", async () => {
+    const source = "{% for post in posts %}{{ post }}{% endfor %}";
+    const results = await show(source, "0");
+    expect(container.textContent).toContain("Loop");
+    await type("template-prop-expression", "posts");
+    expect(byTestId("template-prop-expression-error").textContent).toMatch(/item in items/);
+    await type("template-prop-expression", "post in posts|reverse");
+    await enter("template-prop-expression");
+    expect(results).toEqual(["{% for post in posts|reverse %}{{ post }}{% endfor %}"]);
+  });
+});
