@@ -32,6 +32,8 @@ export function Canvas(props: {
   const box = useRef<HTMLDivElement>(null);
   const [boxSize, setBoxSize] = useState({ width: 0, height: 0 });
   const [loads, setLoads] = useState(0);
+  // Each edit renders a new page; the canvas keeps where it was scrolled to across them.
+  const scroll = useRef({ x: 0, y: 0 });
   const { onSelect, onDropComponent } = props;
   const pageWidth = canvasWidths[props.width];
   const scale = boxSize.width > 0 ? Math.min(1, boxSize.width / pageWidth) : 1;
@@ -66,6 +68,12 @@ export function Canvas(props: {
       onDropComponent(component, nodeOf(event.target)?.getAttribute("data-vial-node") ?? null);
     };
     const submit = (event: Event) => event.preventDefault();
+    const view = document.defaultView;
+    view?.scrollTo(scroll.current.x, scroll.current.y);
+    const scrolled = () => {
+      if (view) scroll.current = { x: view.scrollX, y: view.scrollY };
+    };
+    view?.addEventListener("scroll", scrolled);
     document.addEventListener("click", click, true);
     document.addEventListener("dragover", dragOver);
     document.addEventListener("drop", drop);
@@ -75,6 +83,7 @@ export function Canvas(props: {
       document.removeEventListener("dragover", dragOver);
       document.removeEventListener("drop", drop);
       document.removeEventListener("submit", submit, true);
+      view?.removeEventListener("scroll", scrolled);
     };
   }, [loads, onSelect, onDropComponent]);
 

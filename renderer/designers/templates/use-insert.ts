@@ -47,7 +47,9 @@ export function useInsert(): (component: string, targetId: string | null) => voi
       void studio.attempt(async () => {
         const item = paletteItem(component);
         if (!item) throw new Error(`Unknown component ${component}.`);
-        const endpoint = routesStoreFor(studio).state.get().index?.routes.find((route) => route.methods.includes("POST"))?.endpoint ?? "index";
+        const routes = routesStoreFor(studio);
+        if (component === "form" && routes.state.get().index === null) await routes.refresh();
+        const endpoint = routes.state.get().index?.routes.find((route) => route.methods.includes("POST"))?.endpoint ?? "index";
         const [edit] = store.edit((text, outline) => {
           const { parentId, index } = insertionPoint(text, outline, targetId);
           return insertNode(text, outline, parentId, index, item.markup({ endpoint }));
