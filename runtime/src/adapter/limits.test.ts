@@ -90,6 +90,26 @@ describe("server limits from app.config", () => {
     expect(new Set(served)).toEqual(new Set(["home"]));
   });
 
+  it("drops a client that trickles its body past REQUEST_TIMEOUT", async () => {
+    const app = makeApp({ HEADERS_TIMEOUT: 0.3, REQUEST_TIMEOUT: 0.6 });
+    app.post("/data", () => String(request.data.byteLength));
+    const server = await start(app);
+    const slow = connect(server.port, "127.0.0.1");
+    sockets.push(slow);
+    let reply = "";
+    slow.on("data", (chunk) => (reply += chunk.toString("latin1")));
+    slow.on("error", () => undefined);
+    let dropped = false;
+    slow.on("close", () => (dropped = true));
+    slow.write("POST /data HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+    for (let i = 0; i < 100 && !dropped; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!dropped) slow.write("x");
+    }
+    expect(dropped).toBe(true);
+    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
   it("closes idle keep-alive connections after KEEP_ALIVE_TIMEOUT", async () => {
     const server = await start(makeApp({ KEEP_ALIVE_TIMEOUT: 0.2 }));
     const socket = connect(server.port, "127.0.0.1");
