@@ -14,7 +14,10 @@ export interface Converter {
   regex: string;
   /** Lower sorts first when two rules could match the same path; static text always beats a converter. */
   weight?: number;
-  /** False when the regex can span `/` (like `path`); such rules use the regex router. Default true. */
+  /**
+   * False when the regex can span `/` (like `path`): the trie then matches the rest of the rule as one
+   * regex. Default, as in Werkzeug: true unless the regex contains `/`.
+   */
   partIsolating?: boolean;
   toValue(raw: string): unknown;
   toUrl(value: unknown): string;
@@ -86,7 +89,7 @@ const string = (args: ConverterArgs): Converter => {
   const minlength = numberArg(args, "minlength") ?? 1;
   const maxlength = numberArg(args, "maxlength");
   const quantifier = length !== undefined ? `{${length}}` : `{${minlength},${maxlength ?? ""}}`;
-  return { regex: `[^/]${quantifier}`, weight: 100, toValue: (raw) => raw, toUrl: (v) => String(v) };
+  return { regex: `[^/]${quantifier}`, weight: 100, partIsolating: true, toValue: (raw) => raw, toUrl: (v) => String(v) };
 };
 
 const int = (args: ConverterArgs): Converter => {

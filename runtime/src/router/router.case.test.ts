@@ -164,6 +164,13 @@ describe.each(implementations.map((make) => [make().name, make] as const))("rout
     expect(r.match("GET", "/even/5")).toEqual({ type: "notFound" });
   });
 
+  it("lets a custom converter whose regex contains a slash span segments, as Werkzeug does", () => {
+    const pair: ConverterSpec = { regex: "[a-z]+/[a-z]+", toValue: (s) => s.split("/"), toUrl: (v) => (v as string[]).join("/") };
+    const r = router([["GET", "/pair/<pair:p>/x", "pair"]], { ...defaultConverters, pair });
+    expect(r.match("GET", "/pair/ab/cd/x")).toEqual({ type: "found", value: "pair", params: { p: ["ab", "cd"] } });
+    expect(r.match("GET", "/pair/ab/x")).toEqual({ type: "notFound" });
+  });
+
   it("prefers static rules and cheaper converters regardless of registration order", () => {
     const r = router([
       ["GET", "/<path:any>", "catchall"],

@@ -158,7 +158,7 @@ export class TrieRouter<T> implements Router<T> {
           node.statics.set(text, child);
         }
         node = child;
-      } else if (segments.slice(i).some((s) => s.some((p) => "converter" in p && p.converter.partIsolating === false))) {
+      } else if (segments.slice(i).some((s) => s.some((p) => "converter" in p && spansSlash(p.converter)))) {
         tailEdge(node, segments.slice(i)).leaves.push(leaf);
         this.#slashable = true;
         return;
@@ -172,6 +172,11 @@ export class TrieRouter<T> implements Router<T> {
     (node.leaves ??= []).push(leaf);
     this.#slashable ||= endsEmpty(segments);
   }
+}
+
+// Werkzeug's default for `part_isolating`: a converter whose regex mentions `/` may span segments.
+function spansSlash(converter: Converter): boolean {
+  return converter.partIsolating === undefined ? converter.regex.includes("/") : !converter.partIsolating;
 }
 
 // Whether the rule's last segment can be empty, i.e. the rule can match a path ending in `/`.
