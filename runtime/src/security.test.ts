@@ -34,8 +34,7 @@ async function start(app: Vial): Promise<number> {
   return server.port;
 }
 
-// Raw bytes on the wire: a fetch client would hide an injected header inside its own parsing. The socket
-// is not half-closed: Node drops a pending response when the client ends its side first.
+// Raw bytes on the wire: a fetch client would hide an injected header inside its own parsing.
 async function raw(port: number, target: string): Promise<{ status: number; head: string[] }> {
   const text = await new Promise<string>((resolve, reject) => {
     const socket = connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: app.test\r\nConnection: close\r\n\r\n`));

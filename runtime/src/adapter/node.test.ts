@@ -78,6 +78,18 @@ describe("the Node adapter", () => {
     expect(await rawHttp(server.port, "GET /web-url HTTP/1.1\r\nHost: ok.test\r\nConnection: close\r\n\r\n")).toMatch(/http:\/\/ok\.test\/web-url$/);
   });
 
+  it("answers a client that half-closes right after sending, async views and pipelines included", async () => {
+    const app = makeApp();
+    app.get("/slow", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return "slow";
+    });
+    const server = await serve(app, { port: 0 });
+    servers.push(server);
+    const reply = await rawHttp(server.port, "GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(reply).toMatch(/^HTTP\/1\.1 200 [\s\S]*slow[\s\S]*HTTP\/1\.1 200 [\s\S]*home$/);
+  });
+
   it("answers CONNECT with 400 instead of dropping the connection", async () => {
     const server = await serve(makeApp(), { port: 0 });
     servers.push(server);

@@ -265,6 +265,9 @@ export function createServerFor(app: Vial, listener: (req: IncomingMessage, res:
   // One over the limit, so the listener can tell "exactly the limit" from "more were cut off".
   server.maxHeadersCount = config.MAX_HEADER_COUNT + 1;
   server.keepAliveTimeout = seconds(config.KEEP_ALIVE_TIMEOUT);
+  // A client that half-closes after sending (HTTP/1.0 style, `nc -N`) still gets its answers: by default
+  // Node aborts every request still pending when the client's side ends, so async views answered nothing.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   // Node hands CONNECT to this event and, with no listener, drops the connection without an answer.
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
     socket.on("error", () => undefined);
