@@ -60,6 +60,14 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   await expect.poll(() => readFile(indexFile, "utf8"), poll).toContain("<h2>Our features</h2>");
   await preview.waitForText("Our features");
 
+  // Moving the cursor in Monaco selects its node in the outline and the canvas.
+  await page.keyboard.press("Control+Home");
+  for (let line = 1; line < 5; line++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Home");
+  await expect.poll(() => templates.selectedRow().textContent(), poll).toBe("<h1>");
+  await expect.poll(() => templates.canvas.locator("section.hero > h1").getAttribute("data-vial-selected"), poll).toBe("");
+
   // Typing in Monaco updates the outline, and the cursor selects its node.
   await page.keyboard.press("Control+Home");
   await page.keyboard.insertText("{# typed #}\n");
