@@ -10,6 +10,7 @@
 import type { AppProblem, AppStatus, OutputLine, RequestEntry } from "../host/app-host/types.js";
 import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, SavedRequest } from "../host/analysis/types.js";
 import type { TemplateRender } from "../host/templates/types.js";
+import type { Diagnostic } from "../host/diagnostics/types.js";
 import type { HostError } from "./errors.js";
 
 export type {
@@ -33,6 +34,7 @@ export type {
   TextRange,
 } from "../host/analysis/types.js";
 export type { TemplateRender } from "../host/templates/types.js";
+export type { Diagnostic } from "../host/diagnostics/types.js";
 export type { AppProblem, AppState, AppStatus, OutputLine, ProblemKind, RequestEntry, SourceLocation } from "../host/app-host/types.js";
 
 /** A request or result that carries nothing. */
@@ -249,6 +251,9 @@ export interface StudioMethods {
    */
   "templates.render": { request: { name: string; source: string }; result: TemplateRender };
 
+  /** The open project's type errors and template syntax errors as of the last check (after the last save). */
+  "diagnostics.list": { request: Empty; result: { diagnostics: Diagnostic[] } };
+
   /**
    * Exports the open project as a standalone Node project into `dest` (an absolute folder path on the
    * host, created when missing): its own files, Vial vendored in `vendor/vial/`, package.json, README.md,
@@ -279,6 +284,8 @@ export interface StudioEvents {
   "appHost.request": RequestEntry;
   /** The app's current problems, all of them (an empty list clears the panel). */
   "appHost.problems": { problems: AppProblem[] };
+  /** The project's static diagnostics, all of them, after each check (an empty list clears them). */
+  "diagnostics.changed": { diagnostics: Diagnostic[] };
 }
 
 export type EventName = keyof StudioEvents;

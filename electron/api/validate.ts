@@ -242,6 +242,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "requests.list": empty,
   "requests.save": object({ requests: listOf(savedRequest, 1000) }),
   "templates.render": object({ name: text(500), source: text() }),
+  "diagnostics.list": empty,
   "export.run": object({ dest: hostDir }, { force: bool }),
 };
 

@@ -6,6 +6,7 @@ import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
 import { RoutesService } from "./analysis/routes-service.js";
+import type { DiagnosticsService } from "./diagnostics/service.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
@@ -34,6 +35,8 @@ export interface HostDependencies {
   defaultProjectsDir: string;
   /** Where File → Export… finds the runtime to vendor and its templates. */
   exportSources: ExportSources;
+  /** The project's static checks; without it `diagnostics.list` answers an empty list. */
+  diagnostics?: DiagnosticsService;
 }
 
 /**
@@ -126,6 +129,8 @@ export function createHandlers(deps: HostDependencies) {
 
     "templates.render": async (request) =>
       renderTemplateForCanvas({ projectDir: () => workspace.projectDir(), urlMap: () => deps.appHost.current()?.urlMap() ?? null }, request),
+
+    "diagnostics.list": async () => ({ diagnostics: deps.diagnostics?.list() ?? [] }),
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;

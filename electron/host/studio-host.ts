@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { AppChildLauncher } from "./app-host/launcher.js";
 import { AppHostService } from "./app-host/service.js";
+import { DiagnosticsService } from "./diagnostics/service.js";
 import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
 import { HostEvents } from "./events.js";
 import { defaultProjectsDir, type StudioPaths } from "./studio-paths.js";
@@ -50,6 +51,8 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     ...(options.appLauncher === undefined ? {} : { launcher: options.appLauncher }),
   });
   appHost.follow();
+  const diagnostics = new DiagnosticsService({ events, runtimeDir: join(root, "runtime") });
+  diagnostics.follow();
   // Deleted files are kept for a while, not forever; a failure here only means they stay longer.
   void emptyOldTrash(workspace.trashDir).catch(() => undefined);
   const handlers = createHandlers({
@@ -60,13 +63,14 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     startersDir: options.paths.startersDir,
     defaultProjectsDir: defaultProjectsDir(),
     exportSources: { runtimeDir: join(root, "runtime"), templatesDir: options.paths.exportTemplatesDir, packagesDir: options.paths.root },
+    diagnostics,
   });
   return {
     events,
     workspace,
     dispatch: createDispatch(handlers),
     async dispose() {
-      await Promise.all([workspace.dispose(), appHost.dispose()]);
+      await Promise.all([workspace.dispose(), appHost.dispose(), diagnostics.close()]);
     },
   };
 }

@@ -1,0 +1,142 @@
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../api/contract.js";
+import { createProject, runtimeDir } from "../app-host/test-projects.js";
+import { HostEvents } from "../events.js";
+import { DiagnosticsService } from "./service.js";
+
+const startersDir = join(import.meta.dirname, "../../../resources/starters");
+
+let scratch: string;
+let events: HostEvents;
+let service: DiagnosticsService;
+
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "vial-diagnostics-"));
+  events = new HostEvents();
+  service = new DiagnosticsService({ events, runtimeDir, debounceMs: 20 });
+});
+
+afterEach(async () => {
+  await service.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Resolves with the next published diagnostics that satisfy `until`. */
+function nextDiagnostics(until: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  return new Promise((resolve) => {
+    const stop = events.subscribe((message) => {
+      if (message.event !== "diagnostics.changed" || !until(message.payload.diagnostics)) return;
+      stop();
+      resolve(message.payload.diagnostics);
+    });
+  });
+}
+
+const validApp = `import { Vial } from "vial";
+
+export const app = new Vial({ root: import.meta.dirname });
+
+app.get("/", function index() {
+  return "hello";
+});
+`;
+
+describe("TypeScript diagnostics", () => {
+  it("resolves vial to the Studio's runtime and finds nothing wrong in a valid app", async () => {
+    const dir = await createProject(scratch, { "app.ts": validApp, "package.json": '{"type":"module"}' });
+    await service.open(dir);
+    expect(service.list()).toEqual([]);
+  });
+
+  it("reports a type error at its line and column, and clears it once fixed", async () => {
+    const broken = `${validApp}\nconst port: number = "eight";\n`;
+    const dir = await createProject(scratch, { "app.ts": broken });
+    await service.open(dir);
+    expect(service.list()).toEqual([
+      { path: "app.ts", line: 9, column: 7, severity: "error", message: "Type 'string' is not assignable to type 'number'.", source: "typescript" },
+    ]);
+
+    const cleared = nextDiagnostics((diagnostics) => diagnostics.length === 0);
+    await writeFile(join(dir, "app.ts"), validApp);
+    expect(await cleared).toEqual([]);
+    expect(service.list()).toEqual([]);
+  });
+
+  it("checks a file again when a file it imports changes", async () => {
+    const dir = await createProject(scratch, {
+      "app.ts": `import { greeting } from "./lib/greet.js";\n\nexport const length: number = greeting.length;\n`,
+      "lib/greet.ts": `export const greeting = "hello";\n`,
+    });
+    await service.open(dir);
+    expect(service.list()).toEqual([]);
+
+    // A save may be seen half-written first (an empty file); wait for the check of the whole file.
+    const found = nextDiagnostics((diagnostics) => diagnostics.some((diagnostic) => diagnostic.line === 3));
+    await writeFile(join(dir, "lib/greet.ts"), `export const greeting = 42;\n`);
+    expect((await found).map(({ path, line, column }) => ({ path, line, column }))).toEqual([{ path: "app.ts", line: 3, column: 40 }]);
+  });
+
+  it("reports an import of a missing project file", async () => {
+    const dir = await createProject(scratch, { "app.ts": `import { nothing } from "./missing.js";\n\nexport const app = nothing;\n` });
+    await service.open(dir);
+    expect(service.list()).toMatchObject([{ path: "app.ts", line: 1, column: 25, source: "typescript", message: expect.stringContaining("./missing.js") }]);
+  });
+});
+
+describe("template diagnostics", () => {
+  it("reports an unclosed block with the template's file and line", async () => {
+    const dir = await createProject(scratch, {
+      "app.ts": validApp,
+      "templates/index.html": "<h1>Items</h1>\n<ul>\n{% for item in items %}\n  <li>{{ item }}</li>\n</ul>\n",
+      "templates/ok.html": "{% if user %}{{ user.name }}{% endif %}\n",
+    });
+    await service.open(dir);
+    expect(service.list()).toMatchObject([
+      { path: "templates/index.html", severity: "error", source: "template", message: expect.stringContaining("'endfor'") },
+    ]);
+    expect(service.list()[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reports a bad expression at its line and column, and clears it once fixed", async () => {
+    const dir = await createProject(scratch, { "app.ts": validApp, "items/templates/items/list.html": "<p>\n{{ total + }}\n</p>\n" });
+    await service.open(dir);
+    expect(service.list()).toEqual([
+      { path: "items/templates/items/list.html", line: 2, column: 12, severity: "error", message: "unexpected 'end of print statement'", source: "template" },
+    ]);
+
+    const cleared = nextDiagnostics((diagnostics) => diagnostics.length === 0);
+    await writeFile(join(dir, "items/templates/items/list.html"), "<p>\n{{ total + 1 }}\n</p>\n");
+    expect(await cleared).toEqual([]);
+  });
+
+  it("leaves an unknown filter to render time, since the app may register it", async () => {
+    const dir = await createProject(scratch, { "app.ts": validApp, "templates/price.html": "{{ price | money }}\n" });
+    await service.open(dir);
+    expect(service.list()).toEqual([]);
+  });
+
+  it("picks up a template created after the project opened", async () => {
+    const dir = await createProject(scratch, { "app.ts": validApp });
+    await service.open(dir);
+    const found = nextDiagnostics((diagnostics) => diagnostics.length > 0);
+    await mkdir(join(dir, "templates"));
+    await writeFile(join(dir, "templates", "new.html"), "{% if %}");
+    expect(await found).toMatchObject([{ path: "templates/new.html", source: "template" }]);
+  });
+});
+
+describe("the starters", () => {
+  it("have no diagnostics at all", async () => {
+    const starters = (await readdir(startersDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(starters.length).toBeGreaterThanOrEqual(3);
+    for (const starter of starters) {
+      const dir = join(scratch, starter);
+      await cp(join(startersDir, starter), dir, { recursive: true });
+      await service.open(dir);
+      expect({ starter, diagnostics: service.list() }).toEqual({ starter, diagnostics: [] });
+    }
+  });
+});
