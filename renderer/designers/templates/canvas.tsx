@@ -12,7 +12,8 @@ const LAYOUT_STYLE = `<style>
 body *:not([data-vial-node]):not([data-vial-node] *):not(:has([data-vial-node])) { opacity: 0.45; cursor: not-allowed; }
 </style>`;
 
-const COMPONENT_TYPE = "application/x-vial-component";
+/** The drag data type of a palette component (its id). */
+export const COMPONENT_TYPE = "application/x-vial-component";
 
 /**
  * The page as the template renders, at a device width scaled to fit. The frame is `srcdoc` with
@@ -113,4 +114,3 @@ export function Canvas(props: {
   );
 }
 
-export { COMPONENT_TYPE };

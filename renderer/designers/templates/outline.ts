@@ -300,7 +300,7 @@ export function parseOutline(source: string): OutlineNode {
         const tag = readStartTag(source, i);
         if (tag) {
           flushText(i);
-          const siblings = Object.entries(SELF_CLOSING_SIBLINGS).find(([name]) => name === tag.name)?.[1];
+          const siblings = SELF_CLOSING_SIBLINGS[tag.name];
           const current = top();
           if (siblings && current.kind === "element" && siblings.includes(current.name)) unclosed(stack.pop()!, i);
           const node: OutlineNode = { ...leaf("element", tag.name, i, tag.end), attributes: tag.attributes };
@@ -404,6 +404,13 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
+/** True for nodes that can hold others: the document, elements that are not void, blocks other than raw. */
+export function canHoldChildren(node: OutlineNode): boolean {
+  if (node.kind === "document") return true;
+  if (node.kind === "element") return !VOID_ELEMENTS.has(node.name);
+  return node.kind === "block" && node.name !== "raw";
+}
+
 /** The node with this id, if it is in the tree. */
 export function findNode(root: OutlineNode, id: string): OutlineNode | undefined {
   if (id === "") return root;
@@ -447,8 +454,7 @@ function indented(markup: string, indent: string): string {
 export function insertNode(source: string, root: OutlineNode, parentId: string, index: number, markup: string): TextEdit {
   const parent = findNode(root, parentId);
   if (!parent) throw new Error(`No node ${parentId} in the outline.`);
-  if (parent.kind !== "document" && parent.kind !== "element" && parent.kind !== "block") throw new Error(`A ${parent.name} cannot hold other nodes.`);
-  if (parent.kind === "element" && VOID_ELEMENTS.has(parent.name)) throw new Error(`<${parent.name}> cannot hold other nodes.`);
+  if (!canHoldChildren(parent)) throw new Error(`${labelOf(source, parent)} cannot hold other nodes.`);
   const meaningful = parent.children.filter((child) => !(child.kind === "text" && source.slice(child.start, child.end).trim() === ""));
   const before = meaningful[Math.max(0, Math.min(index, meaningful.length))];
   if (before) {
@@ -503,7 +509,7 @@ export function moveNode(source: string, root: OutlineNode, id: string, parentId
 export function textOf(source: string, node: OutlineNode): string | undefined {
   if (node.kind === "text") return source.slice(node.start, node.end).trim();
   if (node.kind !== "element") return undefined;
-  if (node.children.length === 0) return node.closed && node.closeStart > node.openEnd ? "" : node.closed ? "" : undefined;
+  if (node.children.length === 0) return node.closed ? "" : undefined;
   if (node.children.length === 1 && node.children[0]!.kind === "text") return source.slice(node.children[0]!.start, node.children[0]!.end).trim();
   return undefined;
 }

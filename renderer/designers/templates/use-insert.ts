@@ -1,16 +1,9 @@
 import { useCallback } from "react";
 import { useStudio } from "../../studio-context";
 import { routesStoreFor } from "../routes/routes-store";
-import { findNode, insertNode, nodeAt, parentOf, type OutlineNode } from "./outline";
+import { canHoldChildren, findNode, insertNode, nodeAt, parentOf, type OutlineNode } from "./outline";
 import { paletteItem } from "./palette";
 import { templatesStoreFor } from "./templates-store";
-
-const CONTAINERS = new Set(["document", "element", "block"]);
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
-
-function isContainer(node: OutlineNode): boolean {
-  return CONTAINERS.has(node.kind) && !(node.kind === "element" && VOID.has(node.name)) && !(node.kind === "block" && node.name === "raw");
-}
 
 function meaningful(source: string, node: OutlineNode): OutlineNode[] {
   return node.children.filter((child) => !(child.kind === "text" && source.slice(child.start, child.end).trim() === ""));
@@ -24,7 +17,7 @@ export function insertionPoint(source: string, tree: OutlineNode, targetId: stri
   const extendsAnother = tree.children.some((child) => child.kind === "statement" && child.name === "extends");
   const target = targetId !== null ? findNode(tree, targetId) : undefined;
   let point: { parentId: string; index: number };
-  if (target && isContainer(target)) point = { parentId: target.id, index: Number.MAX_SAFE_INTEGER };
+  if (target && canHoldChildren(target)) point = { parentId: target.id, index: Number.MAX_SAFE_INTEGER };
   else if (target) {
     const parent = parentOf(tree, target.id)!;
     point = { parentId: parent.id, index: meaningful(source, parent).indexOf(target) + 1 };
