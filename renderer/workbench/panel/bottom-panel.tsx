@@ -3,18 +3,22 @@ import { useStudio } from "../../studio-context";
 import { useStore } from "../../state/use-store";
 import { appHostStoreFor } from "../preview/app-host-store";
 import { openLocation } from "../preview/open-location";
+import { diagnosticsStoreFor } from "./diagnostics-store";
 import { OutputView } from "./output-view";
+import { problemRows } from "./problem-rows";
 import { ProblemsView } from "./problems-view";
 import { RequestsView } from "./requests-view";
 import "./panel.css";
 
 type Tab = "output" | "requests" | "problems";
 
-/** The bottom panel: the app's Output, its Requests log and its Problems. */
+/** The bottom panel: the app's Output, its Requests log, and the Problems of the app and its code. */
 export function BottomPanel(): ReactElement {
   const studio = useStudio();
   const appHost = appHostStoreFor(studio.client);
-  const { output, requests, problems } = useStore(appHost.state);
+  const { output, requests, problems: appProblems } = useStore(appHost.state);
+  const diagnostics = useStore(diagnosticsStoreFor(studio.client).state);
+  const problems = problemRows(appProblems, diagnostics);
   const [tab, setTab] = useState<Tab>("output");
   const tabs: Array<{ id: Tab; label: string; count?: number }> = [
     { id: "output", label: "Output" },

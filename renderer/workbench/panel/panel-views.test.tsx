@@ -1,7 +1,8 @@
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AppProblem, RequestEntry } from "../../../electron/api/contract";
+import type { AppProblem, Diagnostic, RequestEntry } from "../../../electron/api/contract";
+import { problemRows, type ProblemRow } from "./problem-rows";
 import { ProblemsView } from "./problems-view";
 import { RequestsView } from "./requests-view";
 
@@ -61,20 +62,26 @@ describe("RequestsView", () => {
 });
 
 describe("ProblemsView", () => {
-  it("lists problems with their location and opens the one clicked", async () => {
+  it("lists the app's problems, then the code's diagnostics, and opens the one clicked", async () => {
     const problems: AppProblem[] = [
       { id: 1, kind: "compile", severity: "error", message: "Expected \"]\" but found \"}\"", location: { file: "app.ts", line: 11, column: 5 }, time: 0 },
       { id: 2, kind: "port", severity: "warning", message: "Port 5000 is already in use", time: 0 },
     ];
-    const opened: AppProblem[] = [];
-    await act(async () => root.render(<ProblemsView problems={problems} onOpen={(problem) => opened.push(problem)} />));
+    const diagnostics: Diagnostic[] = [{ path: "templates/index.html", line: 3, column: 1, severity: "error", message: "Encountered unknown tag 'endfor'.", source: "template" }];
+    const opened: ProblemRow[] = [];
+    await act(async () => root.render(<ProblemsView problems={problemRows(problems, diagnostics)} onOpen={(problem) => opened.push(problem)} />));
     const buttons = [...container.querySelectorAll<HTMLButtonElement>('[data-testid="panel-problem"]')];
     expect(buttons.map((button) => button.textContent)).toEqual([
       '✖Expected "]" but found "}"app.ts:11:5',
       "⚠Port 5000 is already in use",
+      "✖Encountered unknown tag 'endfor'.templates/index.html:3:1jinja",
     ]);
     expect(buttons[1]?.disabled).toBe(true);
     await act(async () => buttons[0]?.click());
-    expect(opened.map((problem) => problem.id)).toEqual([1]);
+    await act(async () => buttons[2]?.click());
+    expect(opened.map((problem) => problem.location)).toEqual([
+      { file: "app.ts", line: 11, column: 5 },
+      { file: "templates/index.html", line: 3, column: 1 },
+    ]);
   });
 });

@@ -1,18 +1,21 @@
 import type { ReactElement } from "react";
-import type { AppProblem } from "../../../electron/api/contract";
 import { formatLocation } from "../preview/format-location";
+import type { ProblemRow } from "./problem-rows";
 
-/** The app's current problems; a row with a location opens the file there. */
-export function ProblemsView(props: { problems: AppProblem[]; onOpen: (problem: AppProblem) => void }): ReactElement {
+const originLabels: Record<ProblemRow["origin"], string> = { app: "app", typescript: "ts", template: "jinja" };
+
+/** The app's current problems and the project's type and template errors; a row with a location opens the file there. */
+export function ProblemsView(props: { problems: ProblemRow[]; onOpen: (problem: ProblemRow) => void }): ReactElement {
   if (props.problems.length === 0) return <p className="panel-empty">No problems.</p>;
   return (
     <ul className="panel-problems" aria-label="Problems" data-testid="panel-problems">
       {props.problems.map((problem) => (
-        <li key={problem.id}>
+        <li key={problem.key}>
           <button
             type="button"
             className={`panel-problem panel-problem-${problem.severity}`}
             data-testid="panel-problem"
+            data-origin={problem.origin}
             disabled={problem.location === undefined}
             onClick={() => props.onOpen(problem)}
           >
@@ -21,6 +24,7 @@ export function ProblemsView(props: { problems: AppProblem[]; onOpen: (problem: 
             </span>
             <span className="panel-problem-message">{problem.message}</span>
             {problem.location && <span className="panel-problem-location">{formatLocation(problem.location)}</span>}
+            {problem.origin !== "app" && <span className="panel-problem-origin">{originLabels[problem.origin]}</span>}
           </button>
         </li>
       ))}

@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { ErrorBoundary } from "../../ui/error-boundary";
-import { AppStatusItem } from "../panel";
+import { AppStatusItem, ProblemsStatusItem } from "../panel";
 
 const LANGUAGE_NAMES: Record<string, string> = {
   typescript: "TypeScript",
@@ -34,6 +34,11 @@ export function StatusBar(): ReactElement {
         {project && (
           <ErrorBoundary part="App status">
             <AppStatusItem />
+          </ErrorBoundary>
+        )}
+        {project && (
+          <ErrorBoundary part="Problems count">
+            <ProblemsStatusItem />
           </ErrorBoundary>
         )}
       </div>
