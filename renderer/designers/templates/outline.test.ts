@@ -7,6 +7,7 @@ import {
   moveNode,
   nodeAt,
   parseOutline,
+  instrument,
   printOutline,
   removeAttribute,
   setAttribute,
@@ -141,6 +142,15 @@ describe("structure", () => {
     expect(nodeAt(tree, source.indexOf("item.name")).kind).toBe("variable");
     expect(nodeAt(tree, source.indexOf("<li>")).name).toBe("li");
     expect(nodeAt(tree, source.indexOf("items %}")).name).toBe("for");
+  });
+});
+
+describe("instrument", () => {
+  it("marks every element's start tag with its node id and changes nothing else", () => {
+    const source = '<ul class="a">{% for x in xs %}<li>{{ x }}</li>{% endfor %}</ul><br>{% raw %}<b>{% endraw %}';
+    const marked = instrument(source, parseOutline(source));
+    expect(marked).toBe('<ul data-vial-node="0" class="a">{% for x in xs %}<li data-vial-node="0.0.0">{{ x }}</li>{% endfor %}</ul><br data-vial-node="1">{% raw %}<b>{% endraw %}');
+    expect(marked.replace(/ data-vial-node="[\d.]+"/g, "")).toBe(source);
   });
 });
 
