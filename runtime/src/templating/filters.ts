@@ -394,8 +394,7 @@ export function builtinFilters(): Record<string, (...args: never[]) => unknown> 
     title: withSignature((s: unknown) => {
       const v = softStr(s);
       const text = v instanceof Markup ? v.value : v;
-      const out = text.split(/([-\s({[<]+)/).filter(Boolean).map((item) => (item[0] as string).toUpperCase() + item.slice(1).toLowerCase()).join("");
-      return v instanceof Markup ? new Markup(out) : out;
+      return text.split(/([-\s({[<]+)/).filter(Boolean).map((item) => (item[0] as string).toUpperCase() + item.slice(1).toLowerCase()).join("");
     }, { params: ["s"] }),
     tojson: withSignature((value: unknown, indent: unknown = null) => htmlSafeJson(value, indent === null ? null : num(indent)), { params: ["value", "indent"] }),
     trim: withSignature((value: unknown, chars: unknown = null) => {

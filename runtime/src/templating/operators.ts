@@ -27,7 +27,7 @@ export function typeError(message: string): never {
 export function iterate(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (typeof v === "string") return [...v];
-  if (v instanceof Markup) return [...v.value].map((c) => new Markup(c));
+  if (v instanceof Markup) return [...v.value];
   if (v instanceof Undefined) return v.iter();
   if (isPlainObject(v)) return Object.keys(v);
   if (v instanceof Map) return [...v.keys()];
