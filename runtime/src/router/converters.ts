@@ -65,6 +65,19 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
+/**
+ * The `toValue` of the built-in converters that keep the matched text as is (`string`, `path`, `any`);
+ * a router may skip calling it.
+ *
+ * @example
+ * ```ts
+ * const value = converter.toValue === keepRaw ? raw : converter.toValue(raw);
+ * ```
+ */
+export function keepRaw(raw: string): string {
+  return raw;
+}
+
 function bool(value: string | undefined): boolean {
   return value === "True" || value === "true" || value === "1";
 }
@@ -89,7 +102,7 @@ const string = (args: ConverterArgs): Converter => {
   const minlength = numberArg(args, "minlength") ?? 1;
   const maxlength = numberArg(args, "maxlength");
   const quantifier = length !== undefined ? `{${length}}` : `{${minlength},${maxlength ?? ""}}`;
-  return { regex: `[^/]${quantifier}`, weight: 100, partIsolating: true, toValue: (raw) => raw, toUrl: (v) => String(v) };
+  return { regex: `[^/]${quantifier}`, weight: 100, partIsolating: true, toValue: keepRaw, toUrl: (v) => String(v) };
 };
 
 const int = (args: ConverterArgs): Converter => {
@@ -113,7 +126,7 @@ const float = (args: ConverterArgs): Converter => ({
   },
 });
 
-const path: Converter = { regex: "[^/].*?", weight: 200, partIsolating: false, toValue: (raw) => raw, toUrl: (v) => String(v) };
+const path: Converter = { regex: "[^/].*?", weight: 200, partIsolating: false, toValue: keepRaw, toUrl: (v) => String(v) };
 
 const uuid: Converter = {
   regex: "[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}",
@@ -128,7 +141,7 @@ const any = (args: ConverterArgs): Converter => {
   return {
     regex: `(?:${args.positional.map(escapeRegex).join("|")})`,
     weight: 100,
-    toValue: (raw) => raw,
+    toValue: keepRaw,
     toUrl: (v) => {
       const text = String(v);
       if (!choices.has(text)) throw new Error(`${text} is not one of ${[...choices].join(", ")}`);

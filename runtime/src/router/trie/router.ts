@@ -1,4 +1,4 @@
-import { ValidationError, type Converter } from "../converters.js";
+import { keepRaw, ValidationError, type Converter } from "../converters.js";
 import type { ParsedRule } from "../rule.js";
 import { RuleEntry, type RouteMatch, type Router } from "../router.js";
 import { describe, patternEdge, segmentEdge, segmentsOf, staticText, tailEdge, TrieNode, type Leaf } from "./node.js";
@@ -132,7 +132,9 @@ export class TrieRouter<T> implements Router<T> {
     const raw = this.#raw;
     const params: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
-      const value = convert(leaf.converters[i] as Converter, raw[i] as string);
+      const converter = leaf.converters[i] as Converter;
+      // The common converters keep the text as is: no call, no try.
+      const value = converter.toValue === keepRaw ? raw[i] : convert(converter, raw[i] as string);
       if (value === REJECTED) return undefined;
       params[names[i] as string] = value;
     }
