@@ -181,10 +181,11 @@ function spansSlash(converter: Converter): boolean {
   return converter.partIsolating === undefined ? converter.regex.includes("/") : !converter.partIsolating;
 }
 
-// Whether the rule's last segment can be empty, i.e. the rule can match a path ending in `/`.
+// Whether the rule can match some path with `/` appended: its last segment can be empty, and it has
+// another one (a slashed path has at least two segments, so `/` itself never makes a retry succeed).
 function endsEmpty(segments: ReturnType<typeof segmentsOf>): boolean {
   const last = segments[segments.length - 1];
-  if (last === undefined) return false;
+  if (last === undefined || segments.length < 2) return false;
   const { source } = describe([last]);
   return new RegExp(`^${source}$`, "s").test("");
 }
