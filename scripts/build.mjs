@@ -71,6 +71,12 @@ if (wants("electron")) {
         outdir: "dist/web",
         format: "esm",
       }),
+      esbuild({
+        ...nodeBundle,
+        entryPoints: { "check-worker": "electron/host/diagnostics/check-worker.ts" },
+        outdir: "dist/diagnostics",
+        format: "esm",
+      }),
       appHostEntries().length > 0 &&
         esbuild({ ...nodeBundle, entryPoints: appHostEntries(), outdir: "dist/app-host", format: "esm" }).then(() =>
           // Packaged, these files sit in app.asar.unpacked with no package.json above them: say they are ESM.

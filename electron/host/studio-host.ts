@@ -51,7 +51,11 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     ...(options.appLauncher === undefined ? {} : { launcher: options.appLauncher }),
   });
   appHost.follow();
-  const diagnostics = new DiagnosticsService({ events, runtimeDir: join(root, "runtime") });
+  const diagnostics = new DiagnosticsService({
+    events,
+    runtimeDir: join(root, "runtime"),
+    workerEntry: join(options.paths.root, "dist/diagnostics/check-worker.js"),
+  });
   diagnostics.follow();
   // Deleted files are kept for a while, not forever; a failure here only means they stay longer.
   void emptyOldTrash(workspace.trashDir).catch(() => undefined);
@@ -70,7 +74,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     workspace,
     dispatch: createDispatch(handlers),
     async dispose() {
-      await Promise.all([workspace.dispose(), appHost.dispose(), diagnostics.close()]);
+      await Promise.all([workspace.dispose(), appHost.dispose(), diagnostics.dispose()]);
     },
   };
 }

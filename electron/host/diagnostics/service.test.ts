@@ -1,7 +1,8 @@
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../api/contract.js";
 import { createProject, runtimeDir } from "../app-host/test-projects.js";
 import { HostEvents } from "../events.js";
@@ -9,18 +10,41 @@ import { DiagnosticsService } from "./service.js";
 
 const startersDir = join(import.meta.dirname, "../../../resources/starters");
 
+let workerDir: string;
+let workerEntry: string;
 let scratch: string;
 let events: HostEvents;
 let service: DiagnosticsService;
 
+beforeAll(async () => {
+  // Built as scripts/build.mjs builds it, inside node_modules so the bundle finds `typescript` there.
+  const cache = join(import.meta.dirname, "../../../node_modules/.cache");
+  await mkdir(cache, { recursive: true });
+  workerDir = await mkdtemp(join(cache, "vial-check-worker-"));
+  workerEntry = join(workerDir, "check-worker.mjs");
+  await build({
+    entryPoints: [join(import.meta.dirname, "check-worker.ts")],
+    outfile: workerEntry,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "silent",
+  });
+});
+
+afterAll(async () => {
+  await rm(workerDir, { recursive: true, force: true });
+});
+
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), "vial-diagnostics-"));
   events = new HostEvents();
-  service = new DiagnosticsService({ events, runtimeDir, debounceMs: 20 });
+  service = new DiagnosticsService({ events, runtimeDir, workerEntry, debounceMs: 20 });
 });
 
 afterEach(async () => {
-  await service.close();
+  await service.dispose();
   await rm(scratch, { recursive: true, force: true });
 });
 
@@ -138,5 +162,5 @@ describe("the starters", () => {
       await service.open(dir);
       expect({ starter, diagnostics: service.list() }).toEqual({ starter, diagnostics: [] });
     }
-  });
+  }, 60_000);
 });

@@ -8,9 +8,9 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { HostEvents } from "../events.js";
 import { isIgnoredName } from "../files.js";
+import { CheckThread } from "./check-thread.js";
 import { checkTemplate, isTemplatePath } from "./template-checker.js";
 import type { Diagnostic } from "./types.js";
-import { TypeScriptChecker } from "./typescript-checker.js";
 
 const sourceFile = /\.(ts|mts|cts|tsx)$/;
 const maxFiles = 2000;
@@ -20,18 +20,21 @@ export interface DiagnosticsOptions {
   events: HostEvents;
   /** The Studio's runtime package (what `vial` resolves to). */
   runtimeDir: string;
+  /** The bundled TypeScript worker (dist/diagnostics/check-worker.js). */
+  workerEntry: string;
   /** How long saves settle before a check; 250 ms unless given. */
   debounceMs?: number;
 }
 
 interface Checked {
   root: string;
-  typescript: TypeScriptChecker;
   templates: Map<string, Diagnostic[]>;
   watcher: FSWatcher;
   timer: NodeJS.Timeout | undefined;
-  /** Paths saved since the last check; `null` means list the project again. */
-  pending: Set<string> | null;
+  /** Paths saved since the last check. */
+  pending: Set<string>;
+  /** Files came or went since the last check: every template is parsed again. */
+  relist: boolean;
   running: Promise<void>;
 }
 
@@ -75,11 +78,13 @@ async function templateDiagnostics(root: string, path: string): Promise<Diagnost
  */
 export class DiagnosticsService {
   readonly #opts: DiagnosticsOptions;
+  readonly #thread: CheckThread;
   #checked: Checked | undefined;
   #latest: Diagnostic[] = [];
 
   constructor(opts: DiagnosticsOptions) {
     this.#opts = opts;
+    this.#thread = new CheckThread(opts.workerEntry);
   }
 
   /** Opens and closes along with the workspace's project. Returns the unsubscribe function. */
@@ -108,19 +113,19 @@ export class DiagnosticsService {
     });
     const checked: Checked = {
       root,
-      typescript: new TypeScriptChecker(root, this.#opts.runtimeDir),
       templates: new Map(),
       watcher,
       timer: undefined,
-      pending: null,
+      pending: new Set(),
+      relist: true,
       running: Promise.resolve(),
     };
     this.#checked = checked;
     const saved = (path: string, relist: boolean): void => {
       const relativePath = relative(root, path).split(sep).join("/");
       if (!relist && !isChecked(relativePath)) return;
-      if (relist) checked.pending = null;
-      else checked.pending?.add(relativePath);
+      if (relist) checked.relist = true;
+      else checked.pending.add(relativePath);
       this.#schedule(checked);
     };
     watcher.on("change", (path) => saved(path, false));
@@ -141,8 +146,13 @@ export class DiagnosticsService {
     clearTimeout(checked.timer);
     await checked.watcher.close();
     await checked.running.catch(() => undefined);
-    checked.typescript.dispose();
     this.#publish([]);
+  }
+
+  /** Closes the project and stops the worker thread. */
+  async dispose(): Promise<void> {
+    await this.close();
+    await this.#thread.dispose();
   }
 
   #schedule(checked: Checked): void {
@@ -154,21 +164,23 @@ export class DiagnosticsService {
   }
 
   async #run(checked: Checked): Promise<void> {
-    const pending = checked.pending;
+    const pending = [...checked.pending];
+    const relist = checked.relist;
     checked.pending = new Set();
+    checked.relist = false;
     try {
-      if (pending === null) {
-        const files = await listFiles(checked.root);
-        checked.typescript.setFiles(files.filter(isTypeScript));
-        checked.templates.clear();
-        for (const path of files.filter(isTemplatePath)) checked.templates.set(path, await templateDiagnostics(checked.root, path));
-      } else {
-        checked.typescript.changed([...pending].filter(isTypeScript));
-        for (const path of [...pending].filter(isTemplatePath)) checked.templates.set(path, await templateDiagnostics(checked.root, path));
-      }
-      const typescript = await checked.typescript.check();
+      const files = await listFiles(checked.root);
+      const templates = relist ? files.filter(isTemplatePath) : pending.filter(isTemplatePath);
+      if (relist) checked.templates.clear();
+      for (const path of templates) checked.templates.set(path, await templateDiagnostics(checked.root, path));
+      const typescript = await this.#thread.check({
+        root: checked.root,
+        runtimeDir: this.#opts.runtimeDir,
+        files: files.filter(isTypeScript),
+        changed: pending.filter(isTypeScript),
+      });
       if (this.#checked !== checked) return;
-      this.#publish([...[...typescript.values()].flat(), ...[...checked.templates.values()].flat()]);
+      this.#publish([...typescript, ...[...checked.templates.values()].flat()]);
     } catch (error) {
       console.error("vial-studio: checking the project failed:", error);
     }

@@ -11,6 +11,8 @@ import ts from "typescript";
 import type { Diagnostic } from "./types.js";
 
 const maxSourceBytes = 1024 * 1024;
+/** Shared by every project checked in this thread, so Node's and Vial's declarations are parsed once. */
+const documents = ts.createDocumentRegistry();
 
 /**
  * `vial` and its subpaths (`vial/testing`, ...) → the runtime's declaration files, or its sources when
@@ -65,7 +67,7 @@ function compilerOptions(runtimeDir: string): ts.CompilerOptions {
  * @example
  * const checker = new TypeScriptChecker("/home/me/my-app", runtimeDir);
  * checker.setFiles(["app.ts"]);
- * const found = await checker.check(); // Map { "app.ts" => [] }
+ * const found = checker.check(); // Map { "app.ts" => [] }
  */
 export class TypeScriptChecker {
   readonly #root: string;
@@ -101,7 +103,7 @@ export class TypeScriptChecker {
       directoryExists: ts.sys.directoryExists,
       getDirectories: ts.sys.getDirectories,
     };
-    this.#service = ts.createLanguageService(host, ts.createDocumentRegistry());
+    this.#service = ts.createLanguageService(host, documents);
   }
 
   /** The project's TypeScript files (project-relative); files no longer listed are forgotten. */
@@ -127,11 +129,8 @@ export class TypeScriptChecker {
     }
   }
 
-  /**
-   * Checks what is stale, one file per turn of the event loop so the host keeps answering meanwhile,
-   * and returns every file's diagnostics.
-   */
-  async check(): Promise<Map<string, Diagnostic[]>> {
+  /** Checks what is stale and returns every file's diagnostics (synchronous: run it off the host's thread). */
+  check(): Map<string, Diagnostic[]> {
     const changed = this.#stale;
     const all = this.#all;
     this.#stale = new Set();
@@ -142,7 +141,6 @@ export class TypeScriptChecker {
     for (const path of [...this.#results.keys()]) if (!this.#versions.has(path)) this.#results.delete(path);
     for (const path of toCheck) {
       if (!this.#versions.has(path)) continue;
-      await new Promise((resolve) => setImmediate(resolve));
       this.#results.set(path, this.#diagnosticsOf(path));
     }
     return new Map(this.#results);
