@@ -175,6 +175,21 @@ describe("vial run", SLOW, () => {
     expect(server.output()).toMatch(/127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/\?x=1 HTTP\/1\.1" 200 -/);
   });
 
+  it.each([[[]], [["--reload"]]])("applies the app's header limits (args %j)", async (args) => {
+    const dir = await project({ "app.ts": `${vialApp}app.config.MAX_HEADER_SIZE = 2048;\n`, "lib/greet.ts": greetModule("hi") });
+    const server = await serve(dir, args);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: server.port, path: "/", agent: false, headers: { "x-big": "a".repeat(4096) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(431);
+    expect((await get(server.port)).status).toBe(200);
+  });
+
   it("shows the debug page with the TypeScript file, line and code with --debug, and nothing of it without", async () => {
     const dir = await project({ "app.ts": vialApp, "lib/greet.ts": greetModule("hello") });
     const debug = await serve(dir, ["--debug"]);

@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
+import { createServerFor } from "../adapter/node.js";
 import { buildApp } from "./build.js";
 import { loadAppModule } from "./load-app.js";
 import { loggingListener } from "./node-listener.js";
@@ -33,7 +34,7 @@ export async function serveOnce(opts: ServeOptions): Promise<{ port: number; clo
   const built = await buildApp({ entry: opts.entry, projectRoot: opts.projectRoot });
   const { app } = await loadAppModule(built.outfile, opts.entry);
   if (opts.debug) app.debug = true;
-  const server: Server = createServer(loggingListener(app));
+  const server: Server = createServerFor(app, loggingListener(app));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => {

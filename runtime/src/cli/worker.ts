@@ -1,5 +1,6 @@
-import { createServer } from "node:http";
+import type { Server } from "node:http";
 import type { Socket } from "node:net";
+import { createServerFor } from "../adapter/node.js";
 import { loadAppModule } from "./load-app.js";
 import { loggingListener } from "./node-listener.js";
 import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
@@ -9,7 +10,10 @@ import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
 
 const STOP_GRACE_MS = 5000;
 const SWEEP_MS = 50;
-const server = createServer();
+// Made once the app is loaded, so it carries the app's limits (header size and count); the supervisor
+// hands over connections only after "ready". Node's request timeouts start with listen(), which a worker
+// never calls: under --reload (development) the supervisor's socket has no slow-client timeout.
+let server: Server | undefined;
 const sockets = new Set<Socket>();
 let stopping = false;
 
@@ -23,7 +27,11 @@ async function start(message: Extract<SupervisorMessage, { type: "start" }>): Pr
     if (message.debug) app.debug = true;
     // Under --reload, template edits show on the next request too (Flask ties this to debug mode only).
     app.config.TEMPLATES_AUTO_RELOAD ??= true;
-    server.on("request", loggingListener(app));
+    server = createServerFor(app, loggingListener(app));
+    // Before the app's listener, which may write the whole response at once.
+    server.prependListener("request", (_req, res) => {
+      if (stopping) res.setHeader("Connection", "close");
+    });
     send({ type: "ready" });
   } catch (error) {
     console.error(error);
@@ -32,6 +40,10 @@ async function start(message: Extract<SupervisorMessage, { type: "start" }>): Pr
 }
 
 function accept(socket: Socket): void {
+  if (!server) {
+    socket.destroy();
+    return;
+  }
   sockets.add(socket);
   socket.once("close", () => sockets.delete(socket));
   server.emit("connection", socket);
@@ -42,16 +54,12 @@ function accept(socket: Socket): void {
 function stop(): void {
   stopping = true;
   const sweep = setInterval(() => {
-    server.closeIdleConnections();
+    server?.closeIdleConnections();
     if (sockets.size === 0) process.exit(0);
   }, SWEEP_MS);
   sweep.unref();
   setTimeout(() => process.exit(0), STOP_GRACE_MS);
 }
-
-server.on("request", (_req, res) => {
-  if (stopping) res.setHeader("Connection", "close");
-});
 
 process.on("message", (message: SupervisorMessage, handle: unknown) => {
   if (message.type === "start") void start(message);
