@@ -44,10 +44,10 @@ const bundleOnlyVial = {
   },
 };
 
-// The app module as a namespace (whether it exports `app` or a default) plus Vial's Node listener.
+// The app module as a namespace (whether it exports `app` or a default) plus Vial's Node server factory.
 const serverEntry = [
   `import * as appModule from ${JSON.stringify(`./${toPosix(relative(root, entry))}`)};`,
-  'export { createRequestListener } from "vial/node";',
+  'export { createServerFor } from "vial/node";',
   "export { appModule };",
 ].join("\n");
 

@@ -5,7 +5,6 @@
 // Defaults: one worker per CPU ($WEB_CONCURRENCY overrides), port $PORT or 5000, host $HOST or 127.0.0.1.
 import cluster from "node:cluster";
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -88,10 +87,11 @@ function isVialApp(value) {
 
 async function runWorker() {
   process.setSourceMapsEnabled(true);
-  const { appModule, createRequestListener } = await import(pathToFileURL(builtApp).href);
+  const { appModule, createServerFor } = await import(pathToFileURL(builtApp).href);
   const app = isVialApp(appModule.app) ? appModule.app : isVialApp(appModule.default) ? appModule.default : undefined;
   if (!app) fail("the app module exports no Vial app: add `export const app = new Vial({ root: import.meta.dirname });`.");
-  const server = createServer(createRequestListener(app));
+  // The app's limits (header size and count, request and keep-alive timeouts) come with the server.
+  const server = createServerFor(app);
   const port = Number(process.env.APP_WORKER_PORT);
   const host = process.env.APP_WORKER_HOST;
   server.once("error", (error) => {
