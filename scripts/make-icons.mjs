@@ -75,7 +75,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pngDir = join(iconsDir, "png");
   mkdirSync(pngDir, { recursive: true });
   for (const { size, png } of images) writeFileSync(join(pngDir, `${size}x${size}.png`), png);
-  writeFileSync(join(iconsDir, "icon.png"), images.find(({ size }) => size === 1024).png);
   writeFileSync(join(iconsDir, "icon.ico"), packIco(images));
   writeFileSync(join(iconsDir, "icon.icns"), packIcns(images));
   console.log(`icons: ${images.length} PNGs, icon.ico and icon.icns written to ${iconsDir}`);
