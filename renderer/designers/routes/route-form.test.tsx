@@ -1,23 +1,10 @@
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RouteInfo, RouteTarget } from "../../../electron/api/contract";
 import { RouteForm, type RouteFormResult } from "./route-form";
+import { reactRootPerTest } from "../../ui/test-dom";
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 const targets: RouteTarget[] = [
   { file: "app.ts", receiver: "app", kind: "app", blueprint: null },
@@ -25,7 +12,7 @@ const targets: RouteTarget[] = [
 ];
 
 function byTestId<T extends HTMLElement>(id: string): T {
-  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no ${id}`);
   return element;
 }
@@ -47,13 +34,13 @@ async function click(id: string): Promise<void> {
 describe("the route form", () => {
   it("validates the rule as it is typed, inserts typed variables and hands back a new route", async () => {
     const results: RouteFormResult[] = [];
-    await act(async () => root.render(<RouteForm route={null} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await act(async () => dom.root.render(<RouteForm route={null} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
     await type("route-rule-input", "/items/<nope:id>");
     expect(byTestId("route-rule-error").textContent).toContain('no converter "nope"');
     expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
 
     await type("route-rule-input", "/items");
-    expect(container.querySelector('[data-testid="route-rule-error"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="route-rule-error"]')).toBeNull();
     await type("route-converter", "int");
     await type("route-converter-name", "id");
     await click("route-converter-insert");
@@ -92,9 +79,9 @@ describe("the route form", () => {
       },
     };
     const results: RouteFormResult[] = [];
-    await act(async () => root.render(<RouteForm route={route} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await act(async () => dom.root.render(<RouteForm route={route} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
     expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/<int:id>");
-    expect(container.querySelector('[data-testid="route-target"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="route-target"]')).toBeNull();
     await type("route-endpoint-input", "show");
     await click("route-method-DELETE");
     await click("route-save");

@@ -1,26 +1,13 @@
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyEdits, parseOutline, type OutlineNode, type TextEdit } from "./outline";
 import { Properties } from "./properties";
+import { reactRootPerTest } from "../../ui/test-dom";
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 function byTestId<T extends HTMLElement>(id: string): T {
-  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no ${id}`);
   return element;
 }
@@ -49,7 +36,7 @@ async function show(source: string, id: string): Promise<string[]> {
     results.push(applyEdits(source, planned === undefined ? [] : Array.isArray(planned) ? planned : [planned]));
   };
   const node = id.split(".").reduce<OutlineNode>((current, part) => current.children[Number(part)]!, tree);
-  await act(async () => root.render(<Properties source={source} node={node} onEdit={onEdit} onDelete={() => undefined} />));
+  await act(async () => dom.root.render(<Properties source={source} node={node} onEdit={onEdit} onDelete={() => undefined} />));
   return results;
 }
 
@@ -81,7 +68,7 @@ describe("the properties panel", () => {
   it("edits a loop's expression only when it reads like a loop", async () => {
     const source = "{% for post in posts %}{{ post }}{% endfor %}";
     const results = await show(source, "0");
-    expect(container.textContent).toContain("Loop");
+    expect(dom.container.textContent).toContain("Loop");
     await type("template-prop-expression", "posts");
     expect(byTestId("template-prop-expression-error").textContent).toMatch(/item in items/);
     await type("template-prop-expression", "post in posts|reverse");

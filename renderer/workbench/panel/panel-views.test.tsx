@@ -1,25 +1,12 @@
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppProblem, Diagnostic, RequestEntry } from "../../../electron/api/contract";
 import { problemRows, type ProblemRow } from "./problem-rows";
 import { ProblemsView } from "./problems-view";
 import { RequestsView } from "./requests-view";
+import { reactRootPerTest } from "../../ui/test-dom";
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 const request = (id: number, method: string, path: string, status: number): RequestEntry => ({
   id,
@@ -34,7 +21,7 @@ const request = (id: number, method: string, path: string, status: number): Requ
 });
 
 function rows(): string[] {
-  return [...container.querySelectorAll('[data-testid="request-row"]')].map((row) =>
+  return [...dom.container.querySelectorAll('[data-testid="request-row"]')].map((row) =>
     [...row.querySelectorAll("td")].slice(1, 4).map((cell) => cell.textContent).join(" "),
   );
 }
@@ -42,10 +29,10 @@ function rows(): string[] {
 describe("RequestsView", () => {
   it("filters the rows and shows a clicked request's headers and body", async () => {
     const requests = [request(1, "GET", "/", 200), request(2, "POST", "/login", 401), request(3, "GET", "/missing", 404)];
-    await act(async () => root.render(<RequestsView requests={requests} onClear={() => undefined} />));
+    await act(async () => dom.root.render(<RequestsView requests={requests} onClear={() => undefined} />));
     expect(rows()).toEqual(["GET / 200", "POST /login 401", "GET /missing 404"]);
 
-    const filter = container.querySelector<HTMLInputElement>('[data-testid="requests-filter"]')!;
+    const filter = dom.container.querySelector<HTMLInputElement>('[data-testid="requests-filter"]')!;
     await act(async () => {
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
       setValue.call(filter, "4xx get");
@@ -53,8 +40,8 @@ describe("RequestsView", () => {
     });
     expect(rows()).toEqual(["GET /missing 404"]);
 
-    await act(async () => container.querySelector<HTMLElement>('[data-testid="request-row"]')!.click());
-    const detail = container.querySelector('[data-testid="request-detail"]')!;
+    await act(async () => dom.container.querySelector<HTMLElement>('[data-testid="request-row"]')!.click());
+    const detail = dom.container.querySelector('[data-testid="request-detail"]')!;
     expect(detail.textContent).toContain("GET /missing → 404");
     expect(detail.textContent).toContain("content-type");
     expect(detail.textContent).toContain("<p>/missing</p>");
@@ -69,8 +56,8 @@ describe("ProblemsView", () => {
     ];
     const diagnostics: Diagnostic[] = [{ path: "templates/index.html", line: 3, column: 1, severity: "error", message: "Encountered unknown tag 'endfor'.", source: "template" }];
     const opened: ProblemRow[] = [];
-    await act(async () => root.render(<ProblemsView problems={problemRows(problems, diagnostics)} onOpen={(problem) => opened.push(problem)} />));
-    const buttons = [...container.querySelectorAll<HTMLButtonElement>('[data-testid="panel-problem"]')];
+    await act(async () => dom.root.render(<ProblemsView problems={problemRows(problems, diagnostics)} onOpen={(problem) => opened.push(problem)} />));
+    const buttons = [...dom.container.querySelectorAll<HTMLButtonElement>('[data-testid="panel-problem"]')];
     expect(buttons.map((button) => button.textContent)).toEqual([
       '✖Expected "]" but found "}"app.ts:11:5',
       "⚠Port 5000 is already in use",
