@@ -1,22 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Blueprint, HTTPException, NotFound, Response, Vial, abort, currentApp, g, request, urlFor, type ListeningServer } from "./index.js";
+import { listenPerTest, quietApp } from "./__fixtures__/test-apps.js";
 
-const servers: ListeningServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function listen(app: Vial): Promise<string> {
-  const server = await app.listen({ port: 0, host: "127.0.0.1" });
-  servers.push(server);
-  return server.url;
-}
-
-function quietApp(): Vial {
-  const app = new Vial({ root: "/nonexistent", staticFolder: null });
-  app.logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
-  return app;
-}
+const listen = listenPerTest();
 
 describe("routing through the test client and real HTTP", () => {
   function makeApp(): Vial {

@@ -1,24 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { Response, Vial, abort, jsonify, makeResponse, redirect, request } from "./index.js";
-import type { ListeningServer } from "./adapter/node.js";
+import { describe, expect, it } from "vitest";
+import { Response, abort, jsonify, makeResponse, redirect, request } from "./index.js";
 import { serializeCookie } from "./response.js";
+import { listenPerTest, quietApp } from "./__fixtures__/test-apps.js";
 
-const servers: ListeningServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function listen(app: Vial): Promise<string> {
-  const server = await app.listen({ port: 0, host: "127.0.0.1" });
-  servers.push(server);
-  return server.url;
-}
-
-function quietApp(): Vial {
-  const app = new Vial({ root: "/nonexistent", staticFolder: null });
-  app.logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
-  return app;
-}
+const listen = listenPerTest();
 
 describe("makeResponse", () => {
   it("turns strings into HTML, objects and arrays into JSON", () => {

@@ -1,11 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import { MethodView, View, Vial, request, type Handler } from "./index.js";
-
-function quietApp(): Vial {
-  const app = new Vial({ root: "/nonexistent", staticFolder: null });
-  app.logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
-  return app;
-}
+import { describe, expect, it } from "vitest";
+import { MethodView, View, request, type Handler } from "./index.js";
+import { quietApp } from "./__fixtures__/test-apps.js";
 
 describe("class-based views", () => {
   it("dispatches MethodView methods and derives the allowed methods", async () => {
