@@ -3,7 +3,8 @@
  * which URLs are the Studio's, which file a request maps to, and the page's Content-Security-Policy.
  * No Electron import, so it is unit-tested in plain Node.
  */
-import { join, normalize, sep } from "node:path";
+import { join } from "node:path";
+import { rendererPath, studioCsp } from "../host/renderer-assets.js";
 
 /** The privileged scheme the renderer is served from. */
 export const studioScheme = "vial-studio";
@@ -32,37 +33,13 @@ export function isStudioUrl(url: string): boolean {
  */
 export function rendererFileFor(rendererDir: string, url: string): string {
   const index = join(rendererDir, "index.html");
-  if (!isStudioUrl(url)) return index;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return index;
-  }
-  if (pathname.includes("\0")) return index;
-  const relative = normalize(pathname).replace(/^([\\/]|\.\.([\\/]|$))+/, "");
-  const file = join(rendererDir, relative);
-  return relative !== "" && file.startsWith(rendererDir + sep) ? file : index;
+  return (isStudioUrl(url) && rendererPath(rendererDir, new URL(url).pathname).file) || index;
 }
 
 /**
- * The policy of the Studio window: its own scripts only; Monaco's workers from 'self' or blob:; inline
- * styles (Monaco and React set them); the user's app framed from loopback only; nothing remote.
+ * The policy of the Studio window: {@link studioCsp}, with nothing to connect to beyond 'self'.
  *
  * @example
  * new Response(body, { headers: { "Content-Security-Policy": electronCsp } });
  */
-export const electronCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "frame-src http://127.0.0.1:* http://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const electronCsp = studioCsp();

@@ -5,7 +5,8 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join } from "node:path";
+import { rendererPath, studioCsp } from "../host/renderer-assets.js";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -25,31 +26,6 @@ const contentTypes: Record<string, string> = {
 };
 
 /**
- * The policy for the Studio's page: only its own scripts; Monaco's workers from 'self' or blob:; inline
- * styles (Monaco and React set them); the WebSocket back to this server; the user's app framed from
- * loopback for the preview; nothing else.
- *
- * @example
- * response.setHeader("Content-Security-Policy", studioCsp(4000));
- */
-export function studioCsp(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "frame-src http://127.0.0.1:* http://localhost:*",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-/**
  * Headers every response of the browser-mode server carries.
  *
  * @example
@@ -57,7 +33,7 @@ export function studioCsp(port: number): string {
  */
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    "Content-Security-Policy": studioCsp(port),
+    "Content-Security-Policy": studioCsp([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -85,16 +61,8 @@ export async function serveRenderer(
   rendererDir: string,
   pathname: string,
 ): Promise<void> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    decoded = "/";
-  }
-  const relative = normalize(decoded).replace(/^([\\/]|\.\.([\\/]|$))+/, "");
-  const candidate = join(rendererDir, relative);
-  const inside = !decoded.includes("\0") && (candidate === rendererDir || candidate.startsWith(rendererDir + sep));
-  const found = inside && relative !== "" ? await fileAt(candidate) : undefined;
+  const { relative, file: candidate } = rendererPath(rendererDir, pathname);
+  const found = candidate === undefined ? undefined : await fileAt(candidate);
   // A missing asset (a stale chunk name) is a 404; only page routes fall back to index.html.
   if (!found && extname(relative) !== "" && extname(relative) !== ".html") {
     response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
