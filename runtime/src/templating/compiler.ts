@@ -5,6 +5,7 @@
  */
 import { TemplateAssertionError, TemplateRuntimeError } from "./errors.js";
 import { LineIndex } from "./lexer.js";
+import type { OriginMarks } from "./origin-marks.js";
 import type { BlockNode, CallArgs, Expr, FilterNode, ForNode, MacroNode, NameNode, Span, Stmt, TemplateAST } from "./nodes.js";
 import { directLoads, storedNames, targetNames, usesName, walk } from "./symbols.js";
 import type { Context, BlockFn } from "./runtime.js";
@@ -50,6 +51,19 @@ const STREAM_CHUNK = 8192;
  */
 export type TemplateRuntimeBundle = Record<string, unknown>;
 
+/**
+ * What the compiler needs to know about the template besides its AST; `marks` splices the inspect tool's
+ * origin marks into the template text (see origin-marks.ts).
+ * @example
+ * { name: "page.html", autoescape: true, source }
+ */
+export interface CompileOptions {
+  name: string | undefined;
+  autoescape: boolean;
+  source: string;
+  marks?: OriginMarks;
+}
+
 interface Frame {
   vars: Map<string, string>;
   toplevel: boolean;
@@ -85,7 +99,7 @@ function jsIdent(name: string): string {
  * @example
  * const compiled = compileTemplate(parse("Hi {{ name }}"), env, runtimeBundle, { name: "hi.txt", autoescape: false, source });
  */
-export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }): CompiledTemplate {
+export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: CompileOptions): CompiledTemplate {
   return build(ast, env, rt, opts, null) as CompiledTemplate;
 }
 
@@ -95,12 +109,12 @@ export function compileTemplate(ast: TemplateAST, env: CompilerEnv, rt: Template
  * @example
  * const streamed = compileStreaming(ast, env, bundle, { name, autoescape, source }, compiled.blocks);
  */
-export function compileStreaming(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }, blocks: Record<string, BlockFn>): StreamingTemplate {
+export function compileStreaming(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: CompileOptions, blocks: Record<string, BlockFn>): StreamingTemplate {
   return build(ast, env, rt, opts, blocks) as StreamingTemplate;
 }
 
-function build(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: { name: string | undefined; autoescape: boolean; source: string }, stringBlocks: Record<string, BlockFn> | null): unknown {
-  const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source), stringBlocks !== null);
+function build(ast: TemplateAST, env: CompilerEnv, rt: TemplateRuntimeBundle, opts: CompileOptions, stringBlocks: Record<string, BlockFn> | null): unknown {
+  const compiler = new Compiler(env, opts.name, opts.autoescape, new LineIndex(opts.source), stringBlocks !== null, opts.marks);
   const code = compiler.compile(ast);
   const factory = new Function("rt", "F", "T", "K", "INFO", "SB", code) as (rt: TemplateRuntimeBundle, f: unknown[], t: unknown[], k: unknown[], info: unknown, sb: unknown) => unknown;
   return factory(rt, compiler.filterFns, compiler.testFns, compiler.constants, { name: opts.name, source: opts.source, linenoOverrides: compiler.linenoOverrides }, stringBlocks);
@@ -130,6 +144,7 @@ class Compiler {
     autoescape: boolean,
     private readonly lines: LineIndex,
     private readonly stream = false,
+    private readonly marks?: OriginMarks,
   ) {
     this.autoescape = autoescape;
   }
@@ -302,7 +317,7 @@ class Compiler {
     switch (s.type) {
       case "Output": {
         for (const n of s.nodes) {
-          if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(n.data)};`);
+          if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(this.marks ? this.marks.apply(n.data, n.start) : n.data)};`);
           else {
             this.pos(n);
             this.emit(`${this.out} += ${this.escapeExpr(this.expr(n))};`);

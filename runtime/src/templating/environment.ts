@@ -5,10 +5,11 @@
 import { compileStreaming, compileTemplate, type CompiledTemplate, type StreamingTemplate } from "./compiler.js";
 import { TemplateError, TemplateNotFound, TemplateRuntimeError, TemplatesNotFound } from "./errors.js";
 import { builtinFilters, type FilterEnv } from "./filters.js";
-import { LineIndex } from "./lexer.js";
+import { LineIndex, tokenize } from "./lexer.js";
 import type { TemplateAST } from "./nodes.js";
 import type { Loader } from "./loaders.js";
 import { escapeToString, Markup } from "./markup.js";
+import { OriginMarks } from "./origin-marks.js";
 import { parse } from "./parser.js";
 import * as ops from "./operators.js";
 import * as rtm from "./runtime.js";
@@ -33,7 +34,18 @@ export interface EnvironmentOptions {
   keepTrailingNewline?: boolean;
   undefined?: "default" | "strict" | "chainable" | "debug";
   autoReload?: boolean;
+  markOrigins?: OriginLabeler;
 }
+
+/**
+ * Turns on origin marks (the Studio's inspect tool): given a loaded template, the file to name in its marks,
+ * or undefined to leave it unmarked. Only `.html`/`.htm` templates are ever marked.
+ * @example
+ * const markOrigins: OriginLabeler = (_name, filename) => filename?.replace("/srv/app/", "");
+ */
+export type OriginLabeler = (name: string, filename: string | undefined) => string | undefined;
+
+const MARKED_EXTENSIONS = /\.html?$/i;
 
 /** Where a string block function keeps its streaming twin. */
 const STREAMING_BLOCK = Symbol("jinja.streamingBlock");
@@ -69,7 +81,7 @@ export class Template {
   constructor(
     readonly environment: Environment,
     private readonly compiled: CompiledTemplate,
-    private readonly source: { ast: TemplateAST; text: string },
+    private readonly source: { ast: TemplateAST; text: string; marks?: OriginMarks },
     readonly name: string | undefined,
     readonly filename: string | undefined,
     readonly autoescape: boolean,
@@ -97,7 +109,7 @@ export class Template {
 
   private streamingVariant(): StreamingTemplate {
     if (!this.streaming) {
-      const streaming = this.environment.compileStreamingFor(this.source.ast, this.name, this.source.text, this.autoescape, this.compiled.blocks);
+      const streaming = this.environment.compileStreamingFor(this.source, this.name, this.autoescape, this.compiled.blocks);
       for (const [name, fn] of Object.entries(streaming.blocks)) {
         (this.compiled.blocks[name] as unknown as Record<symbol, unknown>)[STREAMING_BLOCK] = fn;
       }
@@ -173,6 +185,8 @@ export class Environment implements FilterEnv {
   lstripBlocks: boolean;
   keepTrailingNewline: boolean;
   autoReload: boolean;
+  /** Set before the first template loads: compiled templates keep the marks they were compiled with. */
+  markOrigins: OriginLabeler | undefined;
   undefinedClass: UndefinedClass;
   globals: Record<string, unknown>;
   filters: Record<string, (...args: any[]) => unknown>;
@@ -188,6 +202,7 @@ export class Environment implements FilterEnv {
     this.lstripBlocks = opts.lstripBlocks ?? false;
     this.keepTrailingNewline = opts.keepTrailingNewline ?? false;
     this.autoReload = opts.autoReload ?? true;
+    this.markOrigins = opts.markOrigins;
     this.undefinedClass = UNDEFINED_KINDS[opts.undefined ?? "default"] ?? Undefined;
     this.globals = defaultGlobals();
     this.filters = builtinFilters() as Record<string, (...args: any[]) => unknown>;
@@ -227,15 +242,18 @@ export class Environment implements FilterEnv {
   /** Compiles source into a Template (no caching). */
   compile(source: string, name: string | undefined, filename?: string, uptodate?: () => boolean, globals?: Record<string, unknown>): Template {
     const normalized = source.includes("\r") ? source.replace(/\r\n?/g, "\n") : source;
-    const ast = parse(normalized, { name, trimBlocks: this.trimBlocks, lstripBlocks: this.lstripBlocks, keepTrailingNewline: this.keepTrailingNewline });
+    const lexing = { name, trimBlocks: this.trimBlocks, lstripBlocks: this.lstripBlocks, keepTrailingNewline: this.keepTrailingNewline };
+    const ast = parse(normalized, lexing);
     const autoescape = this.autoescapeFor(name);
-    const compiled = compileTemplate(ast, this, this.bundle, { name, autoescape, source: normalized });
-    return new Template(this, compiled, { ast, text: normalized }, name, filename ?? name, autoescape, uptodate, globals);
+    const originFile = name !== undefined && MARKED_EXTENSIONS.test(name) ? this.markOrigins?.(name, filename) : undefined;
+    const marks = originFile === undefined ? undefined : OriginMarks.scan(originFile, normalized, tokenize(normalized, lexing));
+    const compiled = compileTemplate(ast, this, this.bundle, { name, autoescape, source: normalized, ...(marks ? { marks } : {}) });
+    return new Template(this, compiled, { ast, text: normalized, ...(marks ? { marks } : {}) }, name, filename ?? name, autoescape, uptodate, globals);
   }
 
   /** Compiles a template's streaming variant (Template.generate calls this once per template). */
-  compileStreamingFor(ast: TemplateAST, name: string | undefined, source: string, autoescape: boolean, blocks: Record<string, BlockFn>): StreamingTemplate {
-    return compileStreaming(ast, this, this.bundle, { name, autoescape, source }, blocks);
+  compileStreamingFor(source: { ast: TemplateAST; text: string; marks?: OriginMarks }, name: string | undefined, autoescape: boolean, blocks: Record<string, BlockFn>): StreamingTemplate {
+    return compileStreaming(source.ast, this, this.bundle, { name, autoescape, source: source.text, ...(source.marks ? { marks: source.marks } : {}) }, blocks);
   }
 
   /** Loads a template by name (cached; re-read when auto-reload is on and the loader says it changed). */

@@ -9,7 +9,7 @@ import { OUTSIDE_APP } from "../globals.js";
 import { getFlashedMessages } from "../sessions.js";
 import { templateRendered } from "../signals.js";
 import { urlFor, type UrlForValues } from "../url-for.js";
-import { Environment, type Template } from "./environment.js";
+import { Environment, type OriginLabeler, type Template } from "./environment.js";
 import { ChoiceLoader, FileSystemLoader } from "./loaders.js";
 import { Kwargs, truthy, withSignature } from "./values.js";
 
@@ -32,6 +32,23 @@ function joinFolder(root: string, folder: string): string {
 
 const environments = new WeakMap<Vial, Environment>();
 
+/** The environment variable the Studio sets on the app it previews to ask for origin marks. */
+const INSPECT_ENV = "VIAL_STUDIO_INSPECT";
+
+/**
+ * The origin marks of the Studio's inspect tool: only for an app running in debug mode whose process the
+ * Studio started with `VIAL_STUDIO_INSPECT=1`, and only for templates inside the app's root (marked with
+ * their path from it, as the Studio opens files).
+ */
+function originLabeler(app: Vial): OriginLabeler | undefined {
+  if (!app.debug || globalThis.process?.env?.[INSPECT_ENV] !== "1") return undefined;
+  const root = app.root.replace(/[\\/]+$/, "");
+  return (_name, filename) => {
+    if (filename === undefined || !filename.startsWith(root) || !/[\\/]/.test(filename[root.length] ?? "")) return undefined;
+    return filename.slice(root.length + 1).replace(/\\/g, "/");
+  };
+}
+
 /** The app's Jinja environment, made on first use; filters, tests and globals are re-synced until the app is frozen. */
 function jinjaEnv(app: Vial): Environment {
   let env = environments.get(app);
@@ -39,7 +56,8 @@ function jinjaEnv(app: Vial): Environment {
     const folders: string[] = [];
     if (app.templateFolder) folders.push(joinFolder(app.root, app.templateFolder));
     for (const bp of app.blueprints.values()) if (bp.templateFolder) folders.push(joinFolder(bp.root, bp.templateFolder));
-    env = new Environment({ loader: new ChoiceLoader(folders.map((f) => new FileSystemLoader(app.files, f))), autoescape: selectAutoescape });
+    const markOrigins = originLabeler(app);
+    env = new Environment({ loader: new ChoiceLoader(folders.map((f) => new FileSystemLoader(app.files, f))), autoescape: selectAutoescape, ...(markOrigins ? { markOrigins } : {}) });
     env.globals.url_for = (endpoint: string, kw?: Kwargs) => urlFor(endpoint, (kw instanceof Kwargs ? kw.values : {}) as UrlForValues);
     env.globals.get_flashed_messages = withSignature((withCategories: unknown = false, categoryFilter: unknown = []) => {
       const filter = Array.isArray(categoryFilter) ? categoryFilter.map(String) : [];

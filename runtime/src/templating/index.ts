@@ -1,7 +1,8 @@
 /**
  * Vial's Jinja2 engine: the public surface.
  */
-export { Environment, Template, TemplateModule, type EnvironmentOptions } from "./environment.js";
+export { Environment, Template, TemplateModule, type EnvironmentOptions, type OriginLabeler } from "./environment.js";
+export { ORIGIN_ATTRIBUTE } from "./origin-marks.js";
 export { ChoiceLoader, DictLoader, FileSystemLoader, FunctionLoader, PrefixLoader, type Loader, type TemplateFileReader, type TemplateSource } from "./loaders.js";
 export { escape, Markup } from "./markup.js";
 export {

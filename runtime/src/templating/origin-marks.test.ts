@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { Environment, type EnvironmentOptions } from "./environment.js";
+import { DictLoader } from "./loaders.js";
+
+/** Marks every template with its own name, as the Flask integration marks files with their project path. */
+const byName = (name: string) => `templates/${name}`;
+
+function render(templates: Record<string, string>, name: string, ctx: Record<string, unknown> = {}, opts: EnvironmentOptions = {}): string {
+  return new Environment({ loader: new DictLoader(templates), autoescape: true, markOrigins: byName, ...opts }).getTemplate(name).render(ctx);
+}
+
+const mark = (name: string, line: number) => ` data-vial-src="templates/${name}:${line}"`;
+
+describe("origin marks", () => {
+  it("marks each literal start tag with its template and line, and nothing else", () => {
+    const page = `<!DOCTYPE html>\n<html lang="en">\n<body class="x">\n  <h1>{{ title }}</h1>\n  <br/><img src="a.png">\n</body>\n</html>`;
+    expect(render({ "page.html": page }, "page.html", { title: "<Hi>" })).toBe(
+      `<!DOCTYPE html>\n<html${mark("page.html", 2)} lang="en">\n<body${mark("page.html", 3)} class="x">\n  <h1${mark("page.html", 4)}>&lt;Hi&gt;</h1>\n  <br${mark("page.html", 5)}/><img${mark("page.html", 5)} src="a.png">\n</body>\n</html>`,
+    );
+  });
+
+  it("names the template each tag comes from across extends, blocks, includes and macros", () => {
+    const templates = {
+      "base.html": `<main>\n{% block content %}<p>default</p>{% endblock %}\n</main>`,
+      "page.html": `{% extends "base.html" %}\n{% from "macros.html" import card %}\n{% block content %}\n<section>{% include "part.html" %}{{ card("x") }}</section>\n{% endblock %}`,
+      "part.html": `\n\n<aside>part</aside>`,
+      "macros.html": `{% macro card(t) %}\n<div class="card">{{ t }}</div>\n{% endmacro %}`,
+    };
+    expect(render(templates, "page.html")).toBe(
+      `<main${mark("base.html", 1)}>\n\n<section${mark("page.html", 4)}>\n\n<aside${mark("part.html", 3)}>part</aside>\n<div${mark("macros.html", 2)} class="card">x</div>\n</section>\n\n</main>`,
+    );
+  });
+
+  it("leaves tags alone inside comments, scripts, styles, textareas, attribute values and raw blocks", () => {
+    const page = [
+      `<!-- <p>commented</p> -->`,
+      `<script>if (a <b && c) document.write("<div>")</script>`,
+      `<style>p > a { color: red }</style>`,
+      `<textarea><em>text</em></textarea>`,
+      `<a title="<b>x</b>" data-x='<i>'>link</a>`,
+      `{% raw %}<li>{{ raw }}</li>{% endraw %}`,
+      `<![CDATA[<q>]]>`,
+    ].join("\n");
+    const out = render({ "page.html": page }, "page.html");
+    expect(out).toBe(
+      [
+        `<!-- <p>commented</p> -->`,
+        `<script${mark("page.html", 2)}>if (a <b && c) document.write("<div>")</script>`,
+        `<style${mark("page.html", 3)}>p > a { color: red }</style>`,
+        `<textarea${mark("page.html", 4)}><em>text</em></textarea>`,
+        `<a${mark("page.html", 5)} title="<b>x</b>" data-x='<i>'>link</a>`,
+        `<li>{{ raw }}</li>`,
+        `<![CDATA[<q>]]>`,
+      ].join("\n"),
+    );
+  });
+
+  it("does not mark a tag whose name an expression completes, and keeps attributes written by expressions", () => {
+    const page = `<h{{ level }}>a</h{{ level }}><li{% if on %} class="on"{% endif %}>b</li><{{ tag }} id="x">c</{{ tag }}><p {{ attrs }}>d</p><div title="{{ t }}"><span>e</span></div>`;
+    expect(render({ "page.html": page }, "page.html", { level: 2, on: true, tag: "em", attrs: "hidden", t: "<t>" })).toBe(
+      `<h2>a</h2><li class="on">b</li><em id="x">c</em><p${mark("page.html", 1)} hidden>d</p><div${mark("page.html", 1)} title="&lt;t&gt;"><span${mark("page.html", 1)}>e</span></div>`,
+    );
+  });
+
+  it("counts lines in the template's own source through whitespace control, comments and lstripBlocks", () => {
+    const page = `{# a\ncomment #}\n{%- if true -%}\n\n   <p>x</p>\n{% endif %}\n  {% for i in [1] %}\n<b>{{ i }}</b>\n  {% endfor %}`;
+    expect(render({ "page.html": page }, "page.html", {}, { trimBlocks: true, lstripBlocks: true })).toBe(`<p${mark("page.html", 5)}>x</p>\n<b${mark("page.html", 8)}>1</b>\n`);
+  });
+
+  it("marks streamed output the same way", () => {
+    const env = new Environment({ loader: new DictLoader({ "page.html": `<ul>{% for i in [1, 2] %}\n<li>{{ i }}</li>{% endfor %}</ul>` }), autoescape: true, markOrigins: byName });
+    const streamed = [...env.getTemplate("page.html").generate()].join("");
+    expect(streamed).toBe(`<ul${mark("page.html", 1)}>\n<li${mark("page.html", 2)}>1</li>\n<li${mark("page.html", 2)}>2</li></ul>`);
+  });
+
+  it("marks only HTML templates the labeler names, escaping the file name", () => {
+    const templates = { "note.txt": "<p>text</p>", "page.html": "<p>{% include 'note.txt' %}</p>", "other.html": "<p>x</p>" };
+    const labeler = (name: string) => (name === "other.html" ? undefined : `templates/"${name}"&`);
+    const env = new Environment({ loader: new DictLoader(templates), markOrigins: labeler });
+    expect(env.getTemplate("page.html").render()).toBe(`<p data-vial-src="templates/&quot;page.html&quot;&amp;:1"><p>text</p></p>`);
+    expect(env.getTemplate("other.html").render()).toBe("<p>x</p>");
+    expect(env.fromString("<p>x</p>").render()).toBe("<p>x</p>");
+  });
+
+  it("changes nothing when off", () => {
+    const page = `<div class="a">{% if x %}<p>{{ x }}</p>{% endif %}</div>`;
+    expect(new Environment({ loader: new DictLoader({ "page.html": page }) }).getTemplate("page.html").render({ x: 1 })).toBe(`<div class="a"><p>1</p></div>`);
+  });
+});
