@@ -76,12 +76,15 @@ export class WorkbenchPage {
     await this.dialog.waitFor({ state: "detached" });
   }
 
-  /** Types into the open prompt dialog and confirms it. */
+  /**
+   * Types into the open prompt dialog and confirms it. Waits for the prompt's own input to go, not for
+   * any dialog: a command may open its next dialog (a confirmation) as soon as the prompt closes.
+   */
   async fillPrompt(value: string): Promise<void> {
     const input = this.dialog.getByTestId("dialog-input");
     await input.fill(value);
     await this.dialog.getByTestId("dialog-confirm").click();
-    await this.dialog.waitFor({ state: "detached" });
+    await input.waitFor({ state: "detached" });
   }
 
   /** Shows the Settings view with the keyboard (Mod+,). */
