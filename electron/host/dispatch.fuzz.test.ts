@@ -2,15 +2,11 @@
  * Bad input gets a clear error, never a crash or a file outside the project: every method of the
  * contract is called with generated garbage (seeded, so a failure replays the same way).
  */
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { methodNames } from "../api/validate.js";
-import { AppHostService } from "./app-host/service.js";
-import { createDispatch, createHandlers, type Dispatch } from "./dispatch.js";
-import { HostEvents } from "./events.js";
-import { Workspace } from "./workspace.js";
+import { createTestHost, type TestHost } from "./test-support/test-host.js";
 
 const hostErrorCodes = new Set([
   "bad-request",
@@ -62,37 +58,19 @@ function garbage(next: () => number, depth = 0): unknown {
   }
 }
 
-let scratch: string;
+let host: TestHost;
 let project: string;
-let workspace: Workspace;
-let dispatch: Dispatch;
 
-beforeAll(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-fuzz-")));
-  project = join(scratch, "project");
+beforeAll(() => {
+  host = createTestHost("vial-fuzz-");
+  project = join(host.scratch, "project");
   mkdirSync(join(project, "templates"), { recursive: true });
   writeFileSync(join(project, "app.ts"), "app");
-  mkdirSync(join(scratch, "starters", "blank"), { recursive: true });
-  writeFileSync(join(scratch, "starters", "blank", "package.json"), "{}");
-  const events = new HostEvents();
-  workspace = new Workspace({ userDataDir: join(scratch, "user-data"), events });
-  dispatch = createDispatch(
-    createHandlers({
-      workspace,
-      appHost: new AppHostService({ events, runtimeDir: join(scratch, "none"), childEntry: join(scratch, "none.js") }),
-      shell: { mode: "web", openFolderDialog: async () => null, openExternal: async () => undefined, showPreview: async () => undefined, hidePreview: async () => undefined },
-      version: "0.0.0",
-      startersDir: join(scratch, "starters"),
-      defaultProjectsDir: join(scratch, "projects"),
-      exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
-    }),
-  );
+  mkdirSync(join(host.scratch, "starters", "blank"), { recursive: true });
+  writeFileSync(join(host.scratch, "starters", "blank", "package.json"), "{}");
 });
 
-afterAll(async () => {
-  await workspace.dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => host.dispose());
 
 describe("dispatch under garbage", () => {
   it("answers every generated call with a result or a known HostError, and writes nothing outside the project", async () => {
@@ -101,14 +79,14 @@ describe("dispatch under garbage", () => {
     for (let i = 0; i < calls; i++) {
       const method = next() < 0.05 ? String(garbage(next)) : (methodNames[Math.floor(next() * methodNames.length)] ?? "studio.info");
       // Keep the project open for most calls so file methods get past `no-project`.
-      if (workspace.project === null && next() < 0.9) await workspace.open(project);
+      if (host.workspace.project === null && next() < 0.9) await host.workspace.open(project);
       if (method === "projects.open" || method === "projects.create") continue;
-      const reply = await dispatch(method, garbage(next));
+      const reply = await host.dispatch(method, garbage(next));
       if (!reply.ok) {
         expect(hostErrorCodes.has(reply.error.code), `${method}: ${reply.error.code} ${reply.error.message}`).toBe(true);
         expect(typeof reply.error.message).toBe("string");
       }
     }
-    expect(readdirSync(scratch).sort()).toEqual(["project", "starters", "user-data"]);
+    expect(readdirSync(host.scratch).sort()).toEqual(["project", "starters", "user-data"]);
   }, 120_000);
 });

@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EventMessage, InvokeResponse } from "../api/contract.js";
 import { methodNames } from "../api/validate.js";
-import { AppHostService } from "./app-host/service.js";
-import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
-import { HostEvents } from "./events.js";
+import type { Dispatch } from "./dispatch.js";
+import type { HostEvents } from "./events.js";
+import { createTestHost, type TestHost } from "./test-support/test-host.js";
 import { Workspace } from "./workspace.js";
 
+let host: TestHost;
 let scratch: string;
 let starters: string;
 let projects: string;
@@ -19,14 +19,6 @@ let dispatch: Dispatch;
 let seen: EventMessage[];
 let opened: string[];
 
-const shell: HostShell = {
-  mode: "web",
-  openFolderDialog: async () => null,
-  openExternal: async (url) => void opened.push(url),
-  showPreview: async () => undefined,
-  hidePreview: async () => undefined,
-};
-
 function makeStarter(id: string, description: string): void {
   mkdirSync(join(starters, id, "templates"), { recursive: true });
   writeFileSync(join(starters, id, "package.json"), JSON.stringify({ name: `starter-${id}`, description, type: "module" }));
@@ -34,38 +26,21 @@ function makeStarter(id: string, description: string): void {
   writeFileSync(join(starters, id, "templates", "index.html"), "<h1>{{ title }}</h1>");
 }
 
-function handlersFor(workspaceToUse: Workspace) {
-  return createHandlers({
-    workspace: workspaceToUse,
-    appHost: new AppHostService({ events, runtimeDir: join(scratch, "no-runtime"), childEntry: join(scratch, "no-child.js") }),
-    shell,
-    version: "9.9.9",
-    startersDir: starters,
-    defaultProjectsDir: projects,
-    exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
-  });
-}
-
 beforeEach(() => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-dispatch-")));
+  opened = [];
+  host = createTestHost("vial-dispatch-", { version: "9.9.9", shell: { openExternal: async (url) => void opened.push(url) } });
+  ({ scratch, events, workspace, dispatch } = host);
   starters = join(scratch, "starters");
   projects = join(scratch, "projects");
   makeStarter("website", "Pages, a form and flash messages.");
   makeStarter("blank", "One route.");
   makeStarter("rest-api", "CRUD on a list.");
   mkdirSync(join(starters, "not-a-starter"), { recursive: true });
-  events = new HostEvents();
   seen = [];
-  opened = [];
   events.subscribe((message) => seen.push(message));
-  workspace = new Workspace({ userDataDir: join(scratch, "user-data"), events });
-  dispatch = createDispatch(handlersFor(workspace));
 });
 
-afterEach(async () => {
-  await workspace.dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterEach(() => host.dispose());
 
 describe("dispatch", () => {
   it("rejects unknown methods and malformed requests with a HostError, never a throw", async () => {
@@ -202,6 +177,6 @@ describe("the API surface", () => {
     const contract = contractMethodNames().sort();
     expect(contract.length).toBeGreaterThan(20);
     expect([...methodNames].sort()).toEqual(contract);
-    expect(Object.keys(handlersFor(workspace)).sort()).toEqual(contract);
+    expect(Object.keys(host.handlers).sort()).toEqual(contract);
   });
 });

@@ -1,20 +1,18 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { networkInterfaces, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { EventMessage } from "../api/contract.js";
-import { AppHostService } from "../host/app-host/service.js";
-import { createDispatch, createHandlers } from "../host/dispatch.js";
-import { HostEvents } from "../host/events.js";
-import { Workspace } from "../host/workspace.js";
+import type { HostEvents } from "../host/events.js";
+import { createTestHost, type TestHost } from "../host/test-support/test-host.js";
 import { maxBodyBytes, startWebServer, type WebServer } from "./web-server.js";
 
+let host: TestHost;
 let scratch: string;
 let events: HostEvents;
-let workspace: Workspace;
 let server: WebServer;
 
 interface Reply {
@@ -57,7 +55,8 @@ function invoke(method: string, request: unknown, headers: Record<string, string
 }
 
 beforeEach(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-web-")));
+  host = createTestHost("vial-web-", { version: "0.0.0-test" });
+  ({ scratch, events } = host);
   const rendererDir = join(scratch, "renderer");
   mkdirSync(join(rendererDir, "assets"), { recursive: true });
   writeFileSync(join(rendererDir, "index.html"), "<!doctype html><title>Vial Studio</title>");
@@ -65,30 +64,12 @@ beforeEach(async () => {
   writeFileSync(join(scratch, "secret.txt"), "TOP-SECRET-CONTENT");
   mkdirSync(join(scratch, "project"));
   writeFileSync(join(scratch, "project", "app.txt"), "hello");
-  events = new HostEvents();
-  workspace = new Workspace({ userDataDir: join(scratch, "user-data"), events });
-  const handlers = createHandlers({
-    workspace,
-    appHost: new AppHostService({ events, runtimeDir: join(scratch, "none"), childEntry: join(scratch, "none.js") }),
-    shell: {
-      mode: "web",
-      openFolderDialog: async () => null,
-      openExternal: async () => undefined,
-      showPreview: async () => undefined,
-      hidePreview: async () => undefined,
-    },
-    version: "0.0.0-test",
-    startersDir: join(scratch, "starters"),
-    defaultProjectsDir: join(scratch, "projects"),
-    exportSources: { runtimeDir: join(scratch, "none"), templatesDir: join(scratch, "none") },
-  });
-  server = await startWebServer({ dispatch: createDispatch(handlers), events, rendererDir });
+  server = await startWebServer({ dispatch: host.dispatch, events, rendererDir });
 });
 
 afterEach(async () => {
   await server.close();
-  await workspace.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  await host.dispose();
 });
 
 describe("browser-mode server", () => {

@@ -1,38 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { AppHostService } from "../app-host/service.js";
-import { createDispatch, createHandlers, type Dispatch } from "../dispatch.js";
-import { HostEvents } from "../events.js";
-import { Workspace } from "../workspace.js";
+import type { Dispatch } from "../dispatch.js";
+import { createTestHost, type TestHost } from "../test-support/test-host.js";
 
 const repoRoot = join(import.meta.dirname, "../../..");
+let host: TestHost;
 let scratch: string;
-let workspace: Workspace;
 let dispatch: Dispatch;
 
 beforeEach(() => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-export-run-")));
-  const events = new HostEvents();
-  workspace = new Workspace({ userDataDir: join(scratch, "user-data"), events });
-  dispatch = createDispatch(
-    createHandlers({
-      workspace,
-      appHost: new AppHostService({ events, runtimeDir: join(scratch, "none"), childEntry: join(scratch, "none.js") }),
-      shell: { mode: "web", openFolderDialog: async () => null, openExternal: async () => undefined, showPreview: async () => undefined, hidePreview: async () => undefined },
-      version: "0.0.0",
-      startersDir: join(repoRoot, "resources/starters"),
-      defaultProjectsDir: join(scratch, "projects"),
-      exportSources: { runtimeDir: join(repoRoot, "runtime"), templatesDir: join(repoRoot, "resources/export") },
-    }),
-  );
+  host = createTestHost("vial-export-run-", {
+    startersDir: join(repoRoot, "resources/starters"),
+    exportSources: { runtimeDir: join(repoRoot, "runtime"), templatesDir: join(repoRoot, "resources/export") },
+  });
+  ({ scratch, dispatch } = host);
 });
 
-afterEach(async () => {
-  await workspace.dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterEach(() => host.dispose());
 
 it("exports the open project through the contract, and answers bad requests with HostErrors", async () => {
   expect(await dispatch("export.run", { dest: join(scratch, "out") })).toMatchObject({ ok: false, error: { code: "no-project" } });
