@@ -32,6 +32,9 @@ export default defineConfig({
           include: ["e2e/specs/**/*.test.ts"],
           environment: "node",
           fileParallelism: false,
+          // After the unit projects, alone: Chromium, the Studio and the user's app get both cores
+          // instead of racing unit-test workers for them.
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },
