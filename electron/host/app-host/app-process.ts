@@ -6,6 +6,7 @@ import type { AppChild, AppChildLauncher } from "./launcher.js";
 import { readLines } from "./log.js";
 import {
   heartbeatEnv,
+  inspectEnv,
   lastWordsPrefix,
   runtimeUrlEnv,
   type ChildMessage,
@@ -19,6 +20,8 @@ export interface AppProcessOptions {
   cwd: string;
   runtimeUrl: string;
   heartbeatMs: number;
+  /** Ask the runtime for origin marks and add the inspector to pages (see inspector.ts). */
+  inspect: boolean;
   onMessage: (message: ChildMessage) => void;
   onOutput: (stream: "stdout" | "stderr", text: string) => void;
 }
@@ -50,7 +53,7 @@ export class AppProcess {
 
   /**
    * @example
-   * const proc = new AppProcess({ launcher: nodeForkLauncher, childEntry, cwd, runtimeUrl, heartbeatMs: 250, onMessage, onOutput });
+   * const proc = new AppProcess({ launcher: nodeForkLauncher, childEntry, cwd, runtimeUrl, heartbeatMs: 250, inspect: true, onMessage, onOutput });
    * await proc.warm;
    * proc.start({ type: "start", bundleUrl, port, host: "127.0.0.1" });
    */
@@ -64,6 +67,7 @@ export class AppProcess {
         NODE_ENV: "development",
         [runtimeUrlEnv]: opts.runtimeUrl,
         [heartbeatEnv]: String(opts.heartbeatMs),
+        ...(opts.inspect ? { [inspectEnv]: "1" } : {}),
       },
     });
     const { stdout, stderr, lastWords } = this.child;

@@ -69,3 +69,8 @@ export type ChildMessage =
 export const runtimeUrlEnv = "VIAL_STUDIO_RUNTIME_URL";
 /** Environment variable with the heartbeat interval in ms. */
 export const heartbeatEnv = "VIAL_STUDIO_HEARTBEAT_MS";
+/**
+ * Environment variable asking the runtime for origin marks on rendered templates (the inspect tool);
+ * the runtime honours it only in debug mode, and the child then adds the inspector script to pages.
+ */
+export const inspectEnv = "VIAL_STUDIO_INSPECT";

@@ -91,6 +91,7 @@ export class AppHostService {
         runtimeDir: this.#opts.runtimeDir,
         childEntry: this.#opts.childEntry,
         port,
+        inspect: true,
         ...(this.#opts.hangTimeoutMs === undefined ? {} : { hangTimeoutMs: this.#opts.hangTimeoutMs }),
         ...(this.#opts.launcher === undefined ? {} : { launcher: this.#opts.launcher }),
       });

@@ -33,6 +33,8 @@ export interface SupervisorOptions {
   startTimeoutMs?: number;
   /** Starts the child process; `child_process.fork` unless the shell passes another (Electron's utility process). */
   launcher?: AppChildLauncher;
+  /** Serve pages ready for the preview's inspect tool: origin marks on template tags, and its script. */
+  inspect?: boolean;
 }
 
 export interface SupervisorEvents {
@@ -98,6 +100,7 @@ export class AppSupervisor {
       hangTimeoutMs: opts.hangTimeoutMs ?? 3000,
       startTimeoutMs: opts.startTimeoutMs ?? 20_000,
       launcher: opts.launcher ?? nodeForkLauncher,
+      inspect: opts.inspect ?? false,
     };
     this.#compiler = new AppCompiler({ projectRoot: opts.projectRoot, runtimeDir: opts.runtimeDir });
     const main = runtimeExports(opts.runtimeDir).get("vial");
@@ -321,6 +324,7 @@ export class AppSupervisor {
       cwd: this.projectRoot,
       runtimeUrl: this.#runtimeUrl,
       heartbeatMs: Math.max(20, Math.floor(this.#opts.hangTimeoutMs / 6)),
+      inspect: this.#opts.inspect,
       onMessage: (message) => this.#onMessage(proc, message),
       onOutput: (stream, text) => {
         if (proc === this.#active) this.#emit("output", this.#output.add(stream, text));

@@ -7,7 +7,8 @@
  */
 import { writeSync } from "node:fs";
 import { parentChannel } from "../parent-channel.js";
-import { heartbeatEnv, lastWordsFd, lastWordsPrefix, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
+import { injectInspector, type InspectableApp } from "../inspector.js";
+import { heartbeatEnv, inspectEnv, lastWordsFd, lastWordsPrefix, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 import { warmUp, type WarmUpRuntime } from "../warm-up.js";
 
@@ -86,6 +87,7 @@ async function start(message: ParentMessage): Promise<void> {
   if (app === undefined) {
     die("export", "The entry file does not export a Vial app: add `export const app = new Vial({ root: import.meta.dirname })` (or `export default app`).");
   }
+  if (process.env[inspectEnv] === "1") injectInspector(app as VialApp & InspectableApp);
   try {
     const server = await app.listen({ port: message.port, host: message.host });
     send({ type: "ready", port: server.port, urlMap: app.urlMap?.() ?? [] });

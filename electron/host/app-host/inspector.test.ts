@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { HostEvents } from "../events.js";
+import { Vial, Response, type ListeningServer } from "../../../runtime/src/index.js";
+import { injectInspector } from "./inspector.js";
+import { AppHostService } from "./service.js";
+import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+
+const scriptMarker = `<script data-vial-studio="inspect">`;
+const servers: ListeningServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** An app with no folders on disk and a key, so it warns about nothing. */
+function quietApp(): Vial {
+  const app = new Vial({ root: "/nonexistent", staticFolder: null });
+  app.config.SECRET_KEY = "test-only";
+  return app;
+}
+
+async function serve(app: Vial): Promise<string> {
+  const server = await app.listen({ port: 0, host: "127.0.0.1" });
+  servers.push(server);
+  return server.url;
+}
+
+describe("injectInspector", () => {
+  it("appends the inspector to marked HTML pages whatever their body, and leaves other responses alone", async () => {
+    const app = quietApp();
+    const page = (name: string) => `<p data-vial-src="templates/${name}.html:1">${name}</p>`;
+    app.get("/text", () => page("text"));
+    app.get("/bytes", () => new Response(new TextEncoder().encode(page("bytes")), { headers: { "Content-Length": "51" } }));
+    app.get("/stream", () => new Response(new Blob([page("stream").slice(0, 8), page("stream").slice(8)]).stream()));
+    app.get("/chunks", () => new Response([page("chunks").slice(0, 10), page("chunks").slice(10)]));
+    app.get("/unmarked", () => "<p>no marks</p>");
+    app.get("/json", () => ({ html: page("json") }));
+    app.get("/encoded", () => new Response(page("encoded"), { headers: { "Content-Encoding": "identity" } }));
+    expect(injectInspector(app)).toBe(true);
+    const url = await serve(app);
+    for (const path of ["/text", "/bytes", "/stream", "/chunks"]) {
+      const body = await (await fetch(url + path)).text();
+      expect(body.startsWith(`${page(path.slice(1))}\n${scriptMarker}`), body).toBe(true);
+      expect(body.endsWith("</script>\n"), path).toBe(true);
+    }
+    expect(await (await fetch(`${url}/unmarked`)).text()).toBe("<p>no marks</p>");
+    expect(await (await fetch(`${url}/json`)).json()).toEqual({ html: page("json") });
+    expect(await (await fetch(`${url}/encoded`)).text()).toBe(page("encoded"));
+  });
+
+  it("does nothing to an app that is already serving", async () => {
+    const app = quietApp();
+    app.get("/", () => `<p data-vial-src="templates/a.html:1">hi</p>`);
+    const url = await serve(app);
+    await fetch(url);
+    expect(injectInspector(app)).toBe(false);
+    expect(await (await fetch(url)).text()).toBe(`<p data-vial-src="templates/a.html:1">hi</p>`);
+  });
+});
+
+describe("the previewed app", () => {
+  let scratch: string;
+  let childEntry: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), "vial-app-host-inspect-"));
+    childEntry = await buildChildEntry(scratch);
+  });
+
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("serves pages with origin marks and the inspector when the Studio runs it", { timeout: 30_000 }, async () => {
+    const dir = await createProject(scratch, {
+      "app.ts": `import { Vial, renderTemplate } from "vial";\nexport const app = new Vial({ root: import.meta.dirname });\napp.get("/", () => renderTemplate("page.html", { name: "you" }));\n`,
+      "templates/page.html": `<main>\n  <h1 class="title">Hello {{ name }}</h1>\n</main>`,
+    });
+    const events = new HostEvents();
+    const appHost = new AppHostService({ events, runtimeDir, childEntry });
+    try {
+      appHost.follow();
+      events.emit("project.changed", { project: { dir, name: "p" } });
+      let url: string | undefined;
+      for (let i = 0; i < 600 && url === undefined; i++) {
+        const status = appHost.current()?.status();
+        if (status?.state === "running" && status.url !== null) url = status.url;
+        else await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const page = await (await fetch(`${url}/`)).text();
+      expect(page).toMatch(/^<main data-vial-src="templates\/page.html:1">\n {2}<h1 data-vial-src="templates\/page.html:2" class="title">Hello you<\/h1>\n<\/main>\n<script data-vial-studio="inspect">/);
+    } finally {
+      await appHost.dispose();
+    }
+  });
+});
