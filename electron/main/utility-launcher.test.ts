@@ -1,12 +1,9 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ForkOptions } from "electron";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { AppSupervisor } from "../host/app-host/supervisor.js";
-import { buildChildEntry, createProject, parentPortBootstrap, runtimeDir } from "../host/app-host/test-projects.js";
+import { createProject, parentPortBootstrap, runtimeDir, useChildScratch } from "../host/app-host/test-projects.js";
 import { utilityProcessLauncher } from "./utility-launcher.js";
 
 /**
@@ -37,27 +34,17 @@ class FakeUtilityProcess extends EventEmitter {
   }
 }
 
-let scratch: string;
-let childEntry: string;
+const scratch = useChildScratch("vial-utility-launcher-");
 const started: ChildProcess[] = [];
 const supervisors: AppSupervisor[] = [];
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "vial-utility-launcher-"));
-  childEntry = await buildChildEntry(scratch);
-});
 
 afterEach(async () => {
   await Promise.all(supervisors.splice(0).map((app) => app.dispose()));
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }, 30_000);
 
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
 async function fakeUtilityProcess() {
-  const bootstrap = await parentPortBootstrap(scratch, childEntry);
+  const bootstrap = await parentPortBootstrap(scratch.dir, scratch.childEntry);
   const forks: Array<{ modulePath: string; args: string[] | undefined; options: ForkOptions | undefined }> = [];
   const utility = {
     fork(modulePath: string, args?: string[], options?: ForkOptions) {
@@ -99,15 +86,15 @@ async function get(url: string | null, path: string): Promise<string> {
 describe("utilityProcessLauncher", { timeout: 30_000 }, () => {
   it("runs the user's app through utilityProcess.fork with piped output, its own name and no Node flags", async () => {
     const { utility, forks } = await fakeUtilityProcess();
-    const projectRoot = await createProject(scratch, { "app.ts": home });
-    const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry, launcher: utilityProcessLauncher(utility), hangTimeoutMs: 1500 });
+    const projectRoot = await createProject(scratch.dir, { "app.ts": home });
+    const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry: scratch.childEntry, launcher: utilityProcessLauncher(utility), hangTimeoutMs: 1500 });
     supervisors.push(app);
     const status = await app.start();
     expect(status.state).toBe("running");
     expect(await get(status.url, "/")).toBe("hello from the app");
 
     const first = forks[0];
-    expect(first?.modulePath).toBe(childEntry);
+    expect(first?.modulePath).toBe(scratch.childEntry);
     expect(first?.options).toMatchObject({ cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], serviceName: "Vial app" });
     expect(first?.options?.execArgv).toBeUndefined();
     expect(first?.options?.env).toMatchObject({ VIAL_DEBUG: "1" });
@@ -131,7 +118,7 @@ describe("utilityProcessLauncher", { timeout: 30_000 }, () => {
     started.push(stubborn);
     await new Promise((resolve) => stubborn.once("message", resolve));
     const utility = { fork: () => new FakeUtilityProcess(stubborn) as unknown as Electron.UtilityProcess };
-    const child = utilityProcessLauncher(utility).launch({ entry: childEntry, cwd: scratch, env: {} });
+    const child = utilityProcessLauncher(utility).launch({ entry: scratch.childEntry, cwd: scratch.dir, env: {} });
     const signal = new Promise((resolve) => stubborn.once("exit", (_code, sig) => resolve(sig)));
     child.kill();
     expect(await signal).toBe("SIGKILL");
@@ -143,7 +130,7 @@ describe("utilityProcessLauncher", { timeout: 30_000 }, () => {
     Object.assign(fake, { pid: 4242, stdout: null, stderr: null, kill: () => true });
     const signalled: number[] = [];
     const launcher = utilityProcessLauncher({ fork: () => fake as unknown as Electron.UtilityProcess }, (pid) => void signalled.push(pid));
-    const child = launcher.launch({ entry: childEntry, cwd: scratch, env: {} });
+    const child = launcher.launch({ entry: scratch.childEntry, cwd: scratch.dir, env: {} });
     child.kill();
     expect(signalled).toEqual([4242]);
     fake.emit("exit", 0);

@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppSupervisor } from "../app-host/supervisor.js";
-import { buildChildEntry, createProject, runtimeDir } from "../app-host/test-projects.js";
+import { createProject, runtimeDir, useChildScratch } from "../app-host/test-projects.js";
 import { applyEdits } from "./route-edits.js";
 import { RoutesService } from "./routes-service.js";
 
@@ -20,21 +19,19 @@ for (const name of ["a", "b"]) {
 }
 `;
 
-let scratch: string;
+const scratch = useChildScratch("vial-routes-");
 let dir: string;
 let supervisor: AppSupervisor;
 let service: RoutesService;
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "vial-routes-"));
-  dir = await createProject(scratch, { "app.ts": appSource, "templates/base.html": "<main>{% block content %}{% endblock %}</main>\n" });
-  supervisor = new AppSupervisor({ projectRoot: dir, runtimeDir, childEntry: await buildChildEntry(scratch) });
+  dir = await createProject(scratch.dir, { "app.ts": appSource, "templates/base.html": "<main>{% block content %}{% endblock %}</main>\n" });
+  supervisor = new AppSupervisor({ projectRoot: dir, runtimeDir, childEntry: scratch.childEntry });
   service = new RoutesService({ projectDir: () => dir, urlMap: () => supervisor.urlMap(), appUrl: () => supervisor.status().url });
 }, 60_000);
 
 afterAll(async () => {
   await supervisor.dispose();
-  await rm(scratch, { recursive: true, force: true });
 });
 
 describe("the routes service", () => {

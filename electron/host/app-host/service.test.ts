@@ -1,23 +1,12 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { EventMessage } from "../../api/contract.js";
 import { HostEvents } from "../events.js";
 import { AppHostService, appHostHandlers } from "./service.js";
-import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+import { createProject, runtimeDir, useChildScratch } from "./test-projects.js";
 
-let scratch: string;
-let childEntry: string;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "vial-app-host-service-"));
-  childEntry = await buildChildEntry(scratch);
-});
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = useChildScratch("vial-app-host-service-");
 
 async function until<T>(read: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 600; i++) {
@@ -29,13 +18,13 @@ async function until<T>(read: () => T | undefined | Promise<T | undefined>): Pro
 }
 
 it("runs the open project's app, restarts it when a file is saved on disk, and forwards its events", { timeout: 30_000 }, async () => {
-  const dir = await createProject(scratch, {
+  const dir = await createProject(scratch.dir, {
     "app.ts": `import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", () => "first");\n`,
   });
   const events = new HostEvents();
   const seen: EventMessage[] = [];
   events.subscribe((message) => seen.push(message));
-  const appHost = new AppHostService({ events, runtimeDir, childEntry });
+  const appHost = new AppHostService({ events, runtimeDir, childEntry: scratch.childEntry });
   const handlers = appHostHandlers(appHost);
   try {
     expect((await handlers["appHost.status"]({})).state).toBe("stopped");

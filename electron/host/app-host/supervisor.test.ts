@@ -1,33 +1,22 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { AppSupervisor } from "./supervisor.js";
-import { buildChildEntry, createProject, parentPortLauncher, runtimeDir } from "./test-projects.js";
+import { createProject, parentPortLauncher, runtimeDir, useChildScratch } from "./test-projects.js";
 import type { AppStatus } from "./types.js";
 
 const execFileAsync = promisify(execFile);
-let scratch: string;
-let childEntry: string;
+const scratch = useChildScratch("vial-app-host-");
 const running: AppSupervisor[] = [];
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "vial-app-host-"));
-  childEntry = await buildChildEntry(scratch);
-});
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.dispose()));
 }, 30_000);
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
 
 const home = `import { Vial } from "vial";
 export const app = new Vial({ root: import.meta.dirname });
@@ -39,14 +28,14 @@ app.get("/exit", () => process.exit(3));
 `;
 
 function project(files: Record<string, string>): Promise<string> {
-  return createProject(scratch, files);
+  return createProject(scratch.dir, files);
 }
 
 function supervise(projectRoot: string, hangTimeoutMs?: number, startTimeoutMs?: number): AppSupervisor {
   const app = new AppSupervisor({
     projectRoot,
     runtimeDir,
-    childEntry,
+    childEntry: scratch.childEntry,
     ...(hangTimeoutMs ? { hangTimeoutMs } : {}),
     ...(startTimeoutMs ? { startTimeoutMs } : {}),
   });
@@ -282,11 +271,11 @@ app.get("/bad", () => renderTemplate("bad.html"));
 describe("the app's child process", { timeout: 30_000 }, () => {
   it("exits when the Studio process that forked it dies", async () => {
     const dir = await project({ "app.ts": home });
-    const script = join(scratch, "studio.mjs");
+    const script = join(scratch.dir, "studio.mjs");
     await writeFile(
       script,
       `import { fork } from "node:child_process";
-const child = fork(${JSON.stringify(childEntry)}, [], {
+const child = fork(${JSON.stringify(scratch.childEntry)}, [], {
   cwd: ${JSON.stringify(dir)},
   env: { ...process.env, VIAL_STUDIO_RUNTIME_URL: ${JSON.stringify(pathToFileURL(join(runtimeDir, "dist/index.js")).href)} },
   stdio: ["ignore", "ignore", "ignore", "ipc"],
@@ -312,8 +301,8 @@ child.on("message", (m) => { if (m.type === "warm") { console.log(child.pid); pr
 // last words on stderr, no inspector. The same faults must still reach the user.
 describe("AppSupervisor with a launcher shaped like Electron's utility process", { timeout: 30_000 }, () => {
   async function superviseWithPort(projectRoot: string, hangTimeoutMs?: number): Promise<{ app: AppSupervisor; launches: () => number }> {
-    const launcher = await parentPortLauncher(scratch, childEntry);
-    const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry, launcher, ...(hangTimeoutMs ? { hangTimeoutMs } : {}) });
+    const launcher = await parentPortLauncher(scratch.dir, scratch.childEntry);
+    const app = new AppSupervisor({ projectRoot, runtimeDir, childEntry: scratch.childEntry, launcher, ...(hangTimeoutMs ? { hangTimeoutMs } : {}) });
     running.push(app);
     return { app, launches: () => launcher.launches };
   }

@@ -2,10 +2,12 @@
  * Test support for the app host's tests: a child entry built from the current source, throwaway
  * projects, and the Studio's real runtime.
  */
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
 import { nodeForkLauncher, type AppChildLauncher } from "./launcher.js";
 
 /** The Studio's runtime package; its dist/ is built by scripts/build.mjs before the tests run. */
@@ -24,6 +26,27 @@ export async function buildChildEntry(dir: string): Promise<string> {
     logLevel: "silent",
   });
   return outfile;
+}
+
+/** A test file's scratch folder and the child entry built into it. */
+export interface ChildScratch {
+  readonly dir: string;
+  readonly childEntry: string;
+}
+
+/**
+ * Registers, in the calling test file, a scratch folder named `prefix…` in the OS temp folder, made
+ * with the child entry built into it before the file's first test and removed after its last. The
+ * fields are filled when the tests run: read them in hooks and tests, not when the file loads.
+ */
+export function useChildScratch(prefix: string): ChildScratch {
+  const scratch = { dir: "", childEntry: "" };
+  beforeAll(async () => {
+    scratch.dir = await mkdtemp(join(tmpdir(), prefix));
+    scratch.childEntry = await buildChildEntry(scratch.dir);
+  }, 60_000);
+  afterAll(() => rm(scratch.dir, { recursive: true, force: true }));
+  return scratch;
 }
 
 /** Writes a project folder with the given files under `parent`. */
