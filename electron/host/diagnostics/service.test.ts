@@ -110,6 +110,44 @@ describe("TypeScript diagnostics", () => {
   });
 });
 
+describe("the project's tsconfig.json", () => {
+  const implicitAny = `export function twice(value) {\n  return value * 2;\n}\n`;
+
+  it("sets what is reported, and a change to it checks the project again", async () => {
+    const dir = await createProject(scratch, { "app.ts": implicitAny, "tsconfig.json": `{\n  // loose on purpose\n  "compilerOptions": { "strict": false }\n}\n` });
+    await service.open(dir);
+    expect(service.list()).toEqual([]);
+
+    const strict = nextDiagnostics((diagnostics) => diagnostics.length > 0);
+    await writeFile(join(dir, "tsconfig.json"), `{ "compilerOptions": { "strict": true } }\n`);
+    expect((await strict).map(({ path, line, column, message }) => ({ path, line, column, message }))).toEqual([
+      { path: "app.ts", line: 1, column: 23, message: "Parameter 'value' implicitly has an 'any' type." },
+    ]);
+  });
+
+  it("is reported at its line when it is broken, and the code is still checked", async () => {
+    const dir = await createProject(scratch, {
+      "app.ts": `export const port: number = "eight";\n`,
+      "tsconfig.json": `{\n  "compilerOptions": {\n    "target": "es1999"\n  }\n  "include": ["*.ts"]\n}\n`,
+    });
+    await service.open(dir);
+    expect(service.list().map(({ path, line, message }) => ({ path, line, message }))).toEqual([
+      { path: "app.ts", line: 1, message: "Type 'string' is not assignable to type 'number'." },
+      { path: "tsconfig.json", line: 3, message: expect.stringContaining("Argument for '--target' option must be") },
+      { path: "tsconfig.json", line: 5, message: "',' expected." },
+    ]);
+  });
+
+  it("cannot take `vial` away from the Studio's runtime", async () => {
+    const dir = await createProject(scratch, {
+      "app.ts": validApp,
+      "tsconfig.json": `{ "compilerOptions": { "paths": { "vial": ["./nowhere.ts"] }, "noEmit": false, "outDir": "out", "composite": true } }\n`,
+    });
+    await service.open(dir);
+    expect(service.list()).toEqual([]);
+  });
+});
+
 describe("template diagnostics", () => {
   it("reports an unclosed block with the template's file and line", async () => {
     const dir = await createProject(scratch, {

@@ -9,6 +9,7 @@ import { join, relative, sep } from "node:path";
 import type { HostEvents } from "../events.js";
 import { isIgnoredName } from "../files.js";
 import { CheckThread } from "./check-thread.js";
+import { projectConfigFile } from "./project-config.js";
 import { checkTemplate, isTemplatePath } from "./template-checker.js";
 import type { Diagnostic } from "./types.js";
 
@@ -59,7 +60,7 @@ function isTypeScript(path: string): boolean {
 }
 
 function isChecked(path: string): boolean {
-  return isTypeScript(path) || isTemplatePath(path);
+  return isTypeScript(path) || isTemplatePath(path) || path === projectConfigFile;
 }
 
 async function templateDiagnostics(root: string, path: string): Promise<Diagnostic[]> {

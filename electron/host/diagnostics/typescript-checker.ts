@@ -2,12 +2,14 @@
  * Type errors of the project's TypeScript, from one long-lived LanguageService: after a save only the
  * changed files are re-read and the program is rebuilt from the unchanged ones, and only the files
  * that import a changed file (directly or not) are checked again. `vial` resolves to the declarations
- * of the Studio's own runtime, as the app host resolves it to the runtime's build.
+ * of the Studio's own runtime, as the app host resolves it to the runtime's build. The project's
+ * `tsconfig.json`, when it has one, is read again at every check: a change to it checks everything.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, posix, relative, sep } from "node:path";
 import ts from "typescript";
+import { loadProjectConfig, projectConfigFile, readProjectConfigText } from "./project-config.js";
 import type { Diagnostic } from "./types.js";
 
 const maxSourceBytes = 1024 * 1024;
@@ -41,24 +43,23 @@ function nodeTypeRoots(): string[] {
   }
 }
 
-/** What a Vial app is compiled with (esbuild, ESM, Node ≥ 20), made strict. */
-function compilerOptions(runtimeDir: string): ts.CompilerOptions {
+/** What a Vial app is compiled with (esbuild, ESM, Node ≥ 20), made strict; a project's tsconfig.json may change these. */
+const defaultOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2023.d.ts"],
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  esModuleInterop: true,
+  strict: true,
+  skipLibCheck: true,
+};
+
+/** What ties the check to the Studio, whatever the project's tsconfig.json says. */
+function studioOptions(runtimeDir: string): ts.CompilerOptions {
   const typeRoots = nodeTypeRoots();
-  return {
-    target: ts.ScriptTarget.ES2022,
-    lib: ["lib.es2023.d.ts"],
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    esModuleInterop: true,
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: typeRoots.length > 0 ? ["node"] : [],
-    typeRoots,
-    paths: vialPaths(runtimeDir),
-  };
+  return { noEmit: true, types: typeRoots.length > 0 ? ["node"] : [], typeRoots, paths: vialPaths(runtimeDir) };
 }
 
 /**
@@ -79,16 +80,18 @@ export class TypeScriptChecker {
   #stale = new Set<string>();
   /** Set when files came or went: an import that did not resolve may now, so every file is checked. */
   #all = true;
-  readonly #options: ts.CompilerOptions;
-  readonly #resolutions: ts.ModuleResolutionCache;
+  readonly #studioOptions: ts.CompilerOptions;
+  #options: ts.CompilerOptions = {};
+  #resolutions: ts.ModuleResolutionCache;
+  #configText: string | undefined;
+  #configDiagnostics: Diagnostic[] = [];
 
   constructor(root: string, runtimeDir: string) {
     this.#root = root;
-    const options = compilerOptions(runtimeDir);
-    this.#options = options;
-    this.#resolutions = ts.createModuleResolutionCache(root, (name) => name, options);
+    this.#studioOptions = studioOptions(runtimeDir);
+    this.#resolutions = this.#readConfig();
     const host: ts.LanguageServiceHost = {
-      getCompilationSettings: () => options,
+      getCompilationSettings: () => this.#options,
       getScriptFileNames: () => [...this.#versions.keys()].map((path) => join(root, path)),
       getScriptVersion: (file) => String(this.#versions.get(this.#relative(file)) ?? 0),
       getScriptSnapshot: (file) => {
@@ -131,6 +134,10 @@ export class TypeScriptChecker {
 
   /** Checks what is stale and returns every file's diagnostics (synchronous: run it off the host's thread). */
   check(): Map<string, Diagnostic[]> {
+    if (readProjectConfigText(this.#root) !== this.#configText) {
+      this.#resolutions = this.#readConfig();
+      this.#all = true;
+    }
     const changed = this.#stale;
     const all = this.#all;
     this.#stale = new Set();
@@ -143,7 +150,9 @@ export class TypeScriptChecker {
       if (!this.#versions.has(path)) continue;
       this.#results.set(path, this.#diagnosticsOf(path));
     }
-    return new Map(this.#results);
+    const results = new Map(this.#results);
+    if (this.#configDiagnostics.length > 0) results.set(projectConfigFile, this.#configDiagnostics);
+    return results;
   }
 
   dispose(): void {
@@ -192,6 +201,15 @@ export class TypeScriptChecker {
         source: "typescript",
       };
     });
+  }
+
+  /** Takes the options of the project's tsconfig.json as it is now; returns a resolution cache for them. */
+  #readConfig(): ts.ModuleResolutionCache {
+    const config = loadProjectConfig(this.#root, defaultOptions, this.#studioOptions);
+    this.#configText = config.text;
+    this.#configDiagnostics = config.diagnostics;
+    this.#options = config.options;
+    return ts.createModuleResolutionCache(this.#root, (name) => name, config.options);
   }
 
   #relative(file: string): string {
