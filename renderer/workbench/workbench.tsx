@@ -10,6 +10,33 @@ import { BottomPanel } from "./panel";
 import { PreviewPane } from "./preview";
 import { SideBar } from "./side-bar/side-bar";
 
+/** Each resizable part: its size before the user drags, and where its divider may go. */
+const resizable = {
+  sidebar: { fallback: 260, orientation: "vertical", grows: "right", min: 170, max: 600, label: "Resize side bar" },
+  panel: { fallback: 220, orientation: "horizontal", grows: "up", min: 90, max: 700, label: "Resize panel" },
+  preview: { fallback: 460, orientation: "vertical", grows: "left", min: 240, max: 1200, label: "Resize preview" },
+} as const;
+
+type ResizablePart = keyof typeof resizable;
+
+/** The divider of one part, resizing it while dragged and remembering its size when let go. */
+function PartSash({ part, size }: { part: ResizablePart; size: ReturnType<typeof usePartSize> }): ReactElement {
+  const { orientation, grows, min, max, label } = resizable[part];
+  return (
+    <Sash
+      orientation={orientation}
+      grows={grows}
+      size={size.size}
+      min={min}
+      max={max}
+      label={label}
+      testId={`sash-${part}`}
+      onResize={size.resize}
+      onCommit={size.commit}
+    />
+  );
+}
+
 /**
  * The IDE frame with a project open: activity bar | side bar | (editor over panel) | preview.
  * Each divider resizes its part; sizes are remembered in settings.
@@ -17,9 +44,9 @@ import { SideBar } from "./side-bar/side-bar";
 export function Workbench(): ReactElement {
   const studio = useStudio();
   const { sidebarVisible, panelVisible, previewVisible } = useStore(studio.layout.state);
-  const sidebar = usePartSize("sidebar", 260);
-  const preview = usePartSize("preview", 460);
-  const panel = usePartSize("panel", 220);
+  const sidebar = usePartSize("sidebar", resizable.sidebar.fallback);
+  const preview = usePartSize("preview", resizable.preview.fallback);
+  const panel = usePartSize("panel", resizable.panel.fallback);
   const style = {
     "--sidebar-width": `${sidebar.size}px`,
     "--preview-width": `${preview.size}px`,
@@ -33,17 +60,7 @@ export function Workbench(): ReactElement {
           <ErrorBoundary part="Side bar">
             <SideBar />
           </ErrorBoundary>
-          <Sash
-            orientation="vertical"
-            grows="right"
-            size={sidebar.size}
-            min={170}
-            max={600}
-            label="Resize side bar"
-            testId="sash-sidebar"
-            onResize={sidebar.resize}
-            onCommit={sidebar.commit}
-          />
+          <PartSash part="sidebar" size={sidebar} />
         </>
       )}
       <div className="workbench-center">
@@ -52,17 +69,7 @@ export function Workbench(): ReactElement {
         </ErrorBoundary>
         {panelVisible && (
           <>
-            <Sash
-              orientation="horizontal"
-              grows="up"
-              size={panel.size}
-              min={90}
-              max={700}
-              label="Resize panel"
-              testId="sash-panel"
-              onResize={panel.resize}
-              onCommit={panel.commit}
-            />
+            <PartSash part="panel" size={panel} />
             <div className="workbench-panel">
               <ErrorBoundary part="Panel">
                 <BottomPanel />
@@ -73,17 +80,7 @@ export function Workbench(): ReactElement {
       </div>
       {previewVisible && (
         <>
-          <Sash
-            orientation="vertical"
-            grows="left"
-            size={preview.size}
-            min={240}
-            max={1200}
-            label="Resize preview"
-            testId="sash-preview"
-            onResize={preview.resize}
-            onCommit={preview.commit}
-          />
+          <PartSash part="preview" size={preview} />
           <div className="workbench-preview">
             <ErrorBoundary part="Preview">
               <PreviewPane />
