@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { test } from "../fixtures.js";
+import { test, type Studio } from "../fixtures.js";
 import { EditorPage } from "../pages/editor-page.js";
 import { ExplorerPage } from "../pages/explorer-page.js";
 import { PreviewPage } from "../pages/preview-page.js";
@@ -11,18 +11,20 @@ import { WorkbenchPage } from "../pages/workbench-page.js";
 
 const poll = { timeout: 30_000, interval: 100 };
 
-test("adds a route from the form, runs a request, changes its rule and deletes it, each step in the editor, the table and the preview", async ({ studio }) => {
+/** Creates project `name` from the Blank starter and waits for its app in the preview; returns the pages the tests drive. */
+async function openBlankProject(studio: Studio, name: string) {
   const { page } = studio;
-  const welcome = new WelcomePage(page);
   const workbench = new WorkbenchPage(page);
-  const editor = new EditorPage(page);
   const preview = new PreviewPage(page);
-  const routes = new RoutesPage(page);
-  const appFile = join(studio.projectsDir, "hello-app/app.ts");
-
-  await welcome.createProject({ starter: "blank", name: "hello-app", folder: studio.projectsDir });
+  await new WelcomePage(page).createProject({ starter: "blank", name, folder: studio.projectsDir });
   await workbench.projectOpen();
   await preview.waitForText("Hello from Vial!");
+  return { page, workbench, editor: new EditorPage(page), preview, routes: new RoutesPage(page), dir: join(studio.projectsDir, name) };
+}
+
+test("adds a route from the form, runs a request, changes its rule and deletes it, each step in the editor, the table and the preview", async ({ studio }) => {
+  const { page, workbench, editor, preview, routes, dir } = await openBlankProject(studio, "hello-app");
+  const appFile = join(dir, "app.ts");
   const original = await readFile(appFile, "utf8");
 
   await routes.show();
@@ -62,7 +64,7 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
   await page.getByTestId("runner-save").click();
   await workbench.fillPrompt("Grace");
   await expect
-    .poll(() => readFile(join(studio.projectsDir, "hello-app/.vial/requests.json"), "utf8").then((text) => JSON.parse(text) as unknown, () => null), poll)
+    .poll(() => readFile(join(dir, ".vial/requests.json"), "utf8").then((text) => JSON.parse(text) as unknown, () => null), poll)
     .toMatchObject({ requests: [{ name: "Grace", endpoint: "hello", method: "GET", params: { name: "Grace Hopper" } }] });
   await routes.closeRunner();
   await page.getByTestId("routes-layout").click();
@@ -92,17 +94,7 @@ test("adds a route from the form, runs a request, changes its rule and deletes i
 });
 
 test("renames an endpoint with its urlFor and url_for references, and completes endpoint names in the editor", async ({ studio }) => {
-  const { page } = studio;
-  const welcome = new WelcomePage(page);
-  const workbench = new WorkbenchPage(page);
-  const editor = new EditorPage(page);
-  const preview = new PreviewPage(page);
-  const routes = new RoutesPage(page);
-  const dir = join(studio.projectsDir, "links");
-
-  await welcome.createProject({ starter: "blank", name: "links", folder: studio.projectsDir });
-  await workbench.projectOpen();
-  await preview.waitForText("Hello from Vial!");
+  const { page, workbench, editor, preview, routes, dir } = await openBlankProject(studio, "links");
   await writeFile(
     join(dir, "app.ts"),
     `import { Vial, redirect, renderTemplate, urlFor } from "vial";
