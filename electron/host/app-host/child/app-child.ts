@@ -7,7 +7,7 @@
  */
 import { writeSync } from "node:fs";
 import { parentChannel } from "../parent-channel.js";
-import { injectInspector, type InspectableApp } from "../inspector.js";
+import { injectInspector, type InspectableApp, type InspectableRuntime } from "../inspector.js";
 import { heartbeatEnv, inspectEnv, lastWordsFd, lastWordsPrefix, runtimeUrlEnv, type ChildMessage, type FaultMessage, type ParentMessage } from "../protocol.js";
 import { observeRequests, type RuntimeModule, type VialApp } from "../request-signals.js";
 import { warmUp, type WarmUpRuntime } from "../warm-up.js";
@@ -75,7 +75,7 @@ function isVialApp(value: unknown): value is VialApp {
 }
 
 async function start(message: ParentMessage): Promise<void> {
-  await runtimeLoading;
+  const runtime = await runtimeLoading;
   let module: Record<string, unknown>;
   try {
     module = (await import(message.bundleUrl)) as Record<string, unknown>;
@@ -87,7 +87,7 @@ async function start(message: ParentMessage): Promise<void> {
   if (app === undefined) {
     die("export", "The entry file does not export a Vial app: add `export const app = new Vial({ root: import.meta.dirname })` (or `export default app`).");
   }
-  if (process.env[inspectEnv] === "1") injectInspector(app as VialApp & InspectableApp);
+  if (process.env[inspectEnv] === "1") injectInspector(app as VialApp & InspectableApp, runtime as InspectableRuntime);
   try {
     const server = await app.listen({ port: message.port, host: message.host });
     send({ type: "ready", port: server.port, urlMap: app.urlMap?.() ?? [] });
