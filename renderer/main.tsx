@@ -5,6 +5,7 @@ import { createIpcTransport } from "./api/ipc-transport";
 import { createWebTransport } from "./api/web-transport";
 import { App } from "./app";
 import { registerRouteCompletion } from "./designers/routes/completion";
+import { followCheckFlags } from "./monaco/check-flags";
 import { ModelRegistry } from "./monaco/models";
 import { templateNamesFromPaths } from "./monaco/jinja";
 import { followProject, ProjectSources } from "./monaco/project-sources";
@@ -31,6 +32,7 @@ followProject(
   ),
   studio,
 );
+followCheckFlags(client, monaco.typescript.typescriptDefaults);
 registerRouteCompletion(studio);
 
 createRoot(document.getElementById("root")!).render(

@@ -53,6 +53,11 @@ export class EditorPage {
     return lines.join("\n").replace(/\u00a0/g, " ");
   }
 
+  /** Monaco's red squiggles under errors its own TypeScript check found in the shown file. */
+  errorSquiggles(): Locator {
+    return this.editor.locator(".squiggly-error");
+  }
+
   /** A row of Monaco's suggestion list by its label. */
   suggestion(label: string): Locator {
     return this.page.locator(".suggest-widget .monaco-list-row").filter({ hasText: label }).first();

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect } from "vitest";
 import { test } from "../fixtures.js";
@@ -50,5 +51,24 @@ describe("the Problems panel", () => {
     await expect.poll(() => editor.isDirty("app.ts")).toBe(false);
     await expect.poll(() => problems.from("typescript").count(), poll).toBe(0);
     await expect.poll(() => problems.statusCount.textContent(), poll).toContain("✖ 0");
+  });
+
+  test("follows the project's tsconfig.json, in Problems and in the editor alike", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const problems = new ProblemsPage(studio.page);
+    await workbench.ready();
+    await new WelcomePage(studio.page).createProject({ starter: "blank", name: "loose", folder: studio.projectsDir });
+    await workbench.projectOpen();
+    const dir = join(studio.projectsDir, "loose");
+    await writeFile(join(dir, "twice.ts"), "export function twice(value) {\n  return value * 2;\n}\n");
+    await problems.open();
+    await problems.at("typescript", "twice.ts:1:23").waitFor(poll);
+    await workbench.quickOpen("twice.ts");
+    await expect.poll(() => editor.errorSquiggles().count(), poll).toBeGreaterThan(0);
+
+    await writeFile(join(dir, "tsconfig.json"), '{\n  "compilerOptions": { "strict": false }\n}\n');
+    await expect.poll(() => problems.from("typescript").count(), poll).toBe(0);
+    await expect.poll(() => editor.errorSquiggles().count(), poll).toBe(0);
   });
 });

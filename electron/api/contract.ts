@@ -253,6 +253,11 @@ export interface StudioMethods {
 
   /** The open project's type errors and template syntax errors as of the last check (after the last save). */
   "diagnostics.list": { request: Empty; result: { diagnostics: Diagnostic[] } };
+  /**
+   * The type-checking flags of the open project's tsconfig.json (`strict`, `noImplicitAny`,
+   * `noUncheckedIndexedAccess`, …; only those it sets), so the editor's own checks match Problems.
+   */
+  "diagnostics.checkFlags": { request: Empty; result: { flags: Record<string, boolean> } };
 
   /**
    * Exports the open project as a standalone Node project into `dest` (an absolute folder path on the

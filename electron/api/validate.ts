@@ -243,6 +243,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "requests.save": object({ requests: listOf(savedRequest, 1000) }),
   "templates.render": object({ name: text(500), source: text() }),
   "diagnostics.list": empty,
+  "diagnostics.checkFlags": empty,
   "export.run": object({ dest: hostDir }, { force: bool }),
 };
 

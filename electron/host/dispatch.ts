@@ -6,6 +6,7 @@ import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
 import { RoutesService } from "./analysis/routes-service.js";
+import { checkFlags } from "./diagnostics/project-config.js";
 import type { DiagnosticsService } from "./diagnostics/service.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
@@ -131,6 +132,7 @@ export function createHandlers(deps: HostDependencies) {
       renderTemplateForCanvas({ projectDir: () => workspace.projectDir(), urlMap: () => deps.appHost.current()?.urlMap() ?? null }, request),
 
     "diagnostics.list": async () => ({ diagnostics: deps.diagnostics?.list() ?? [] }),
+    "diagnostics.checkFlags": async () => ({ flags: checkFlags(workspace.projectDir()) }),
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;

@@ -51,6 +51,46 @@ export function loadProjectConfig(root: string, defaults: ts.CompilerOptions, st
   return { text, options, diagnostics: errors.map(toDiagnostic) };
 }
 
+/** The options that only change what the checker reports: the editor takes these from the project. */
+const checkFlagNames = [
+  "strict",
+  "noImplicitAny",
+  "strictNullChecks",
+  "strictFunctionTypes",
+  "strictBindCallApply",
+  "strictPropertyInitialization",
+  "strictBuiltinIteratorReturn",
+  "noImplicitThis",
+  "useUnknownInCatchVariables",
+  "alwaysStrict",
+  "noUnusedLocals",
+  "noUnusedParameters",
+  "noImplicitReturns",
+  "noFallthroughCasesInSwitch",
+  "noUncheckedIndexedAccess",
+  "noImplicitOverride",
+  "noPropertyAccessFromIndexSignature",
+  "exactOptionalPropertyTypes",
+  "allowUnreachableCode",
+  "allowUnusedLabels",
+] as const;
+
+/**
+ * The checking flags the project's tsconfig.json sets: none without one, what can be read of a broken one.
+ *
+ * @example
+ * checkFlags("/home/me/my-app"); // { strict: false } for {"compilerOptions": {"strict": false}}
+ */
+export function checkFlags(root: string): Record<string, boolean> {
+  const { options } = loadProjectConfig(root, {}, {});
+  const flags: Record<string, boolean> = {};
+  for (const name of checkFlagNames) {
+    const value = options[name];
+    if (typeof value === "boolean") flags[name] = value;
+  }
+  return flags;
+}
+
 function toDiagnostic(error: ts.Diagnostic): Diagnostic {
   const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : { line: 0, character: 0 };
   return {
