@@ -6,6 +6,7 @@ import { appHostStoreFor } from "./app-host-store";
 import { ErrorOverlay } from "./error-overlay";
 import { FrameSurface } from "./frame-surface";
 import { NativeSurface } from "./native-surface";
+import { originLocation, type InspectReport } from "./inspect-messages";
 import { back, canGoBack, canGoForward, currentPath, forward, framePath, initialHistory, normalizePath, visit, type PreviewHistory } from "./history";
 import { openLocation } from "./open-location";
 import "./preview.css";
@@ -30,6 +31,8 @@ export function PreviewPane(): ReactElement {
   const [address, setAddress] = useState("/");
   const [device, setDevice] = useState<Device>("desktop");
   const [dismissed, setDismissed] = useState<number | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const [inspected, setInspected] = useState<string | null>(null);
   const path = currentPath(history);
 
   useEffect(() => setAddress(path), [path]);
@@ -64,6 +67,36 @@ export function PreviewPane(): ReactElement {
       if (error instanceof StudioError && error.code === "unsupported") window.open(url, "_blank", "noopener,noreferrer");
       else studio.notifications.error(error instanceof Error ? error.message : String(error));
     });
+  };
+
+  useEffect(() => {
+    if (!inspecting) return;
+    // Escape inside the page reaches the page's inspector; here it covers focus anywhere in the Studio.
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== "Escape") return;
+      setInspecting(false);
+      setInspected(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [inspecting]);
+
+  const toggleInspect = (): void => {
+    setInspecting((on) => !on);
+    setInspected(null);
+  };
+
+  const onInspect = (report: InspectReport): void => {
+    if (report.kind === "hover") {
+      setInspected(report.source);
+      return;
+    }
+    setInspecting(false);
+    setInspected(null);
+    if (report.source === null) return;
+    const location = originLocation(report.source);
+    if (location === undefined) studio.notifications.error(`The preview named ${report.source}, which is not a file of this project.`);
+    else void studio.attempt(() => openLocation(studio, location));
   };
 
   const problem = status.error !== null && status.error.id !== dismissed ? status.error : null;
@@ -102,16 +135,33 @@ export function PreviewPane(): ReactElement {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="preview-button"
+          aria-label="Inspect"
+          title="Inspect: point at the page to see which template line wrote it, click to open that line"
+          aria-pressed={inspecting}
+          data-testid="preview-inspect"
+          disabled={status.url === null || mode === "electron"}
+          onClick={toggleInspect}
+        >
+          ⌖
+        </button>
         <button type="button" className="preview-button" aria-label="Open in browser" title="Open in browser" data-testid="preview-open-external" disabled={status.url === null} onClick={openExternal}>
           ↗
         </button>
       </form>
+      {inspecting && (
+        <div className="preview-inspect-bar" data-testid="preview-inspect-source">
+          {inspected ?? "Point at the page to find the template line that wrote it; click to open it, Esc to stop."}
+        </div>
+      )}
       <div className="preview-stage">
         <div className="preview-viewport" style={{ width: deviceWidths[device] }} data-device={device} data-testid="preview-viewport">
           {status.url !== null && mode === "electron" ? (
             <NativeSurface client={studio.client} src={status.url + path} seq={seq} hidden={problem !== null} />
           ) : status.url !== null ? (
-            <FrameSurface src={status.url + path} seq={seq} />
+            <FrameSurface src={status.url + path} seq={seq} inspecting={inspecting} onInspect={onInspect} />
           ) : (
             <div className="preview-empty" data-testid="preview-empty">
               {status.state === "starting" ? (
