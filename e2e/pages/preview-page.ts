@@ -16,6 +16,11 @@ export class PreviewPage {
   readonly requestRows: Locator;
   readonly requestDetail: Locator;
   readonly problems: Locator;
+  readonly inspectButton: Locator;
+  /** The Studio's line under the toolbar naming the template line under the pointer while inspecting. */
+  readonly inspectSource: Locator;
+  /** The inspect tool's label drawn inside the app's page, over the hovered element. */
+  readonly inspectLabel: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId("preview");
@@ -32,6 +37,9 @@ export class PreviewPage {
     this.requestRows = page.getByTestId("request-row");
     this.requestDetail = page.getByTestId("request-detail");
     this.problems = page.getByTestId("panel-problem");
+    this.inspectButton = page.getByTestId("preview-inspect");
+    this.inspectSource = page.getByTestId("preview-inspect-source");
+    this.inspectLabel = this.frame.locator("#__vial-inspect-label");
   }
 
   /** Waits until the page in the preview shows `text` (after a save, a reload or a navigation). */

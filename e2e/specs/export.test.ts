@@ -193,8 +193,12 @@ describe.each(["blank", "rest-api", "website"])("the exported %s starter", (star
     const project = join(scratch, starter);
     await cp(join(repoRoot, "resources/starters", starter), project, { recursive: true });
     await appHost.open(project);
-    const preview = await answers(await previewUrl(appHost), calls[starter] ?? []);
+    const previewOrigin = await previewUrl(appHost);
+    const preview = await answers(previewOrigin, calls[starter] ?? []);
+    // The preview marks template tags for its inspect tool, but only in pages a browser loads.
+    const inspected = await send(previewOrigin, { method: "GET", path: "/", headers: { "Sec-Fetch-Dest": "iframe" } }, undefined);
     await appHost.close();
+    if (starter === "website") expect(inspected.body).toContain(`<h1 data-vial-src="templates/index.html:5">`);
 
     const dest = join(scratch, `${starter}-export`);
     await run(process.execPath, [join(repoRoot, "scripts/export.mjs"), project, dest], repoRoot);
@@ -216,6 +220,9 @@ describe.each(["blank", "rest-api", "website"])("the exported %s starter", (star
       expect(server.output()).toContain(`with ${workers} worker${workers === 1 ? "" : "s"}`);
       console.log(`exported ${starter}: npm start answered its ready line after ${Math.round(server.startedInMs)} ms`);
       expect(await answers(server.origin, calls[starter] ?? [])).toEqual(preview);
+      const page = await send(server.origin, { method: "GET", path: "/", headers: { "Sec-Fetch-Dest": "document" } }, undefined);
+      expect(page.body).not.toMatch(/data-vial-src|data-vial-studio/);
+      if (starter === "website") expect(page.body).toContain("<h1>Welcome to your new website</h1>");
     } finally {
       await stop(server.child);
     }
