@@ -47,7 +47,7 @@ export function EditorTabs(): ReactElement {
               <span className="editor-tab-name">{name}</span>
               <button
                 type="button"
-                className="editor-tab-close"
+                className="icon-button editor-tab-close"
                 aria-label={`Close ${name}`}
                 title={tab.dirty ? "Unsaved changes: close" : "Close"}
                 onClick={(event) => {
