@@ -23,19 +23,23 @@ function RouteRow(props: { route: RouteInfo; live: boolean; onOpen: () => void; 
   const note = props.live ? originNote[route.origin] : undefined;
   return (
     <li className={`route-row route-origin-${props.live ? route.origin : "both"}`} data-testid="route-row" data-endpoint={route.endpoint} data-origin={route.origin} title={note}>
-      <button type="button" className="route-main" onClick={props.onOpen} disabled={!route.source} data-testid="route-open">
-        <MethodBadges methods={route.methods} />
-        <RuleText rule={route.rule} />
-        <span className="route-endpoint" data-testid="route-endpoint">
-          {route.endpoint}
+      <button type="button" className="row-button route-main" onClick={props.onOpen} disabled={!route.source} data-testid="route-open">
+        <span className="route-head">
+          <MethodBadges methods={route.methods} />
+          <RuleText rule={route.rule} />
         </span>
-        {note && (
-          <span className="route-origin-note" data-testid="route-origin-note">
-            {route.origin === "code" ? "not in the running app" : "run time only"}
+        <span className="route-detail">
+          <span className="route-endpoint" data-testid="route-endpoint">
+            {route.endpoint}
           </span>
-        )}
-        <span className="route-location" data-testid="route-location">
-          {route.source ? `${route.source.file}:${route.source.line}` : ""}
+          {note && (
+            <span className="route-origin-note" data-testid="route-origin-note">
+              {route.origin === "code" ? "not in the running app" : "run time only"}
+            </span>
+          )}
+          <span className="route-location" data-testid="route-location">
+            {route.source ? `${route.source.file}:${route.source.line}` : ""}
+          </span>
         </span>
       </button>
       <span className="route-actions">

@@ -13,7 +13,7 @@ export function ProblemsView(props: { problems: ProblemRow[]; onOpen: (problem: 
         <li key={problem.key}>
           <button
             type="button"
-            className={`panel-problem panel-problem-${problem.severity}`}
+            className={`row-button panel-problem panel-problem-${problem.severity}`}
             data-testid="panel-problem"
             data-origin={problem.origin}
             disabled={problem.location === undefined}
