@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactElement } from "react";
 import { StudioError } from "../../api/client";
 import { useStudio } from "../../studio-context";
 import { useStore } from "../../state/use-store";
+import { Icon } from "../../ui/icons";
 import { appHostStoreFor } from "./app-host-store";
 import { ErrorOverlay } from "./error-overlay";
 import { FrameSurface } from "./frame-surface";
@@ -145,7 +146,7 @@ export function PreviewPane(): ReactElement {
           disabled={status.url === null || mode === "electron"}
           onClick={toggleInspect}
         >
-          ⌖
+          <Icon name="inspect" />
         </button>
         <button type="button" className="preview-button" aria-label="Open in browser" title="Open in browser" data-testid="preview-open-external" disabled={status.url === null} onClick={openExternal}>
           ↗
