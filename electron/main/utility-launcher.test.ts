@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 import type { ForkOptions } from "electron";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppSupervisor } from "../host/app-host/supervisor.js";
-import { createProject, parentPortBootstrap, runtimeDir, useChildScratch } from "../host/app-host/test-projects.js";
+import { createProject, parentPortBootstrap, runtimeDir, until, useChildScratch } from "../host/app-host/test-projects.js";
 import { utilityProcessLauncher } from "./utility-launcher.js";
 
 /**
@@ -67,16 +67,6 @@ app.get("/", () => "hello from the app");
 app.get("/loop", () => { while (true) {} });
 app.get("/exit", () => process.exit(3));
 `;
-
-async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("timed out waiting");
-}
 
 async function get(url: string | null, path: string): Promise<string> {
   const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(5000) });

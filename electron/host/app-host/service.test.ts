@@ -4,18 +4,9 @@ import { expect, it } from "vitest";
 import type { EventMessage } from "../../api/contract.js";
 import { HostEvents } from "../events.js";
 import { AppHostService, appHostHandlers } from "./service.js";
-import { createProject, runtimeDir, useChildScratch } from "./test-projects.js";
+import { createProject, runtimeDir, until, useChildScratch } from "./test-projects.js";
 
 const scratch = useChildScratch("vial-app-host-service-");
-
-async function until<T>(read: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("timed out waiting");
-}
 
 it("runs the open project's app, restarts it when a file is saved on disk, and forwards its events", { timeout: 30_000 }, async () => {
   const dir = await createProject(scratch.dir, {

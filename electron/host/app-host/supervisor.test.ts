@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppSupervisor } from "./supervisor.js";
-import { createProject, parentPortLauncher, runtimeDir, useChildScratch } from "./test-projects.js";
+import { createProject, parentPortLauncher, runtimeDir, until, useChildScratch } from "./test-projects.js";
 import type { AppStatus } from "./types.js";
 
 const execFileAsync = promisify(execFile);
@@ -52,16 +52,6 @@ async function get(status: AppStatus, path: string): Promise<{ status: number; t
 async function save(app: AppSupervisor, dir: string, name: string, content: string): Promise<AppStatus> {
   await writeFile(join(dir, name), content);
   return app.fileChanged(name);
-}
-
-async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("timed out waiting");
 }
 
 // Real child processes on a shared machine: generous limits, never timing assertions.

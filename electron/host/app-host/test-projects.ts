@@ -49,6 +49,20 @@ export function useChildScratch(prefix: string): ChildScratch {
   return scratch;
 }
 
+/**
+ * Polls `read` every 25 ms until it gives something other than `undefined`, and returns that; fails
+ * after 15 s. For state a child process reaches in its own time (tests never assert how fast).
+ */
+export async function until<T>(read: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("timed out waiting");
+}
+
 /** Writes a project folder with the given files under `parent`. */
 export async function createProject(parent: string, files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(parent, "project-"));
