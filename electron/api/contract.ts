@@ -215,6 +215,14 @@ export interface StudioMethods {
   "preview.show": { request: { url: string; bounds: PreviewBounds; reload?: boolean }; result: Empty };
   /** Hides the native preview view (keeping its page). */
   "preview.hide": { request: Empty; result: Empty };
+  /**
+   * Electron only (browser mode fails with `unsupported`: there the pane speaks to the page in its
+   * iframe): the inspect tool in the native preview view. `on: true` starts it in the shown page (and
+   * again in each page the view loads) and resolves when the user clicks an element, with the origin
+   * mark of the template line that wrote it (`templates/index.html:5`), or with null when inspecting ends
+   * without a pick (Escape in the page, `on: false`, the view hidden). `on: false` ends it at once.
+   */
+  "preview.inspect": { request: { on: boolean }; result: { source: string | null } };
 
   /** The open project's app (stopped when no project is open). */
   "appHost.status": { request: Empty; result: AppStatus };

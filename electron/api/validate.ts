@@ -222,6 +222,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "shell.openExternal": object({ url: httpUrl }),
   "preview.show": object({ url: loopbackUrl, bounds }, { reload: bool }),
   "preview.hide": empty,
+  "preview.inspect": object({ on: bool }),
   "appHost.status": empty,
   "appHost.start": empty,
   "appHost.stop": empty,

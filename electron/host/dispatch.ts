@@ -25,6 +25,8 @@ export interface HostShell {
   /** Shows the native preview view (Electron); browser mode throws `unsupported`. */
   showPreview(url: string, bounds: PreviewBounds, reload: boolean): Promise<void>;
   hidePreview(): Promise<void>;
+  /** Runs the inspect tool in the native preview view (Electron); browser mode throws `unsupported`. */
+  inspectPreview(on: boolean): Promise<string | null>;
 }
 
 export interface HostDependencies {
@@ -114,6 +116,7 @@ export function createHandlers(deps: HostDependencies) {
       await shell.hidePreview();
       return {};
     },
+    "preview.inspect": async ({ on }) => ({ source: await shell.inspectPreview(on) }),
 
     ...appHostHandlers(deps.appHost),
 

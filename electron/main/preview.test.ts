@@ -12,6 +12,8 @@ const fake = vi.hoisted(() => {
     readonly listeners = new Map<string, Listener>();
     openHandler: Listener | undefined;
     url = "about:blank";
+    /** Scripts run in the page, each with the function that settles it as the page would. */
+    readonly scripts: { code: string; settle: (value: unknown) => void }[] = [];
     readonly webContents = {
       setWindowOpenHandler: (handler: Listener) => (this.openHandler = handler),
       on: (event: string, listener: Listener) => this.listeners.set(event, listener),
@@ -21,6 +23,7 @@ const fake = vi.hoisted(() => {
         this.loads.push(url);
       },
       close: () => undefined,
+      executeJavaScript: (code: string) => new Promise((settle) => this.scripts.push({ code, settle })),
     };
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       FakeView.created.push(this);
@@ -102,5 +105,29 @@ describe("setupPreview", () => {
     await preview.hidePreview();
     expect(view.visible).toBe(false);
     expect(fake.FakeView.created).toHaveLength(1);
+  });
+
+  it("runs the inspect tool in the shown page and each page loaded after, until a pick or an end", async () => {
+    const view = fake.FakeView.created[0]!;
+    const started = () => view.scripts.filter((script) => script.code.includes("start()"));
+    const picked = preview.inspectPreview(true);
+    expect(started()).toHaveLength(1);
+    // A new page: the inspector starts again there; only that page's answer counts.
+    view.listeners.get("did-finish-load")?.();
+    expect(started()).toHaveLength(2);
+    started()[0]?.settle(null);
+    started()[1]?.settle("templates/index.html:5");
+    expect(await picked).toBe("templates/index.html:5");
+    view.listeners.get("did-finish-load")?.();
+    expect(started()).toHaveLength(2);
+
+    const cancelled = preview.inspectPreview(true);
+    expect(await preview.inspectPreview(false)).toBeNull();
+    expect(await cancelled).toBeNull();
+    expect(view.scripts.at(-1)?.code).toContain("stop()");
+
+    const hidden = preview.inspectPreview(true);
+    await preview.hidePreview();
+    expect(await hidden).toBeNull();
   });
 });

@@ -3,11 +3,15 @@
  * gives, in its own in-memory session (no preload, no Node, sandboxed, every permission denied), kept
  * on the app's loopback origin.
  */
-import { session, WebContentsView, type BrowserWindow } from "electron";
+import { session, WebContentsView, type BrowserWindow, type WebContents } from "electron";
 import type { PreviewBounds } from "../api/contract.js";
 import type { HostShell } from "../host/dispatch.js";
 
 const partition = "vial-preview";
+
+/** Starts the inspector the app host adds to the app's pages (electron/host/app-host/inspector-script.ts). */
+const startInspector = "window.__vialInspect ? window.__vialInspect.start() : undefined";
+const stopInspector = "window.__vialInspect && window.__vialInspect.stop()";
 
 function createView(): WebContentsView {
   const previewSession = session.fromPartition(partition);
@@ -27,15 +31,59 @@ function createView(): WebContentsView {
 }
 
 /**
- * Part of the Electron {@link HostShell}: shows and hides the preview view in the Studio window.
+ * The inspect tool in the view: one inspection at a time, started again in each page the view loads
+ * until the user picks an element or it is ended. Only the latest start in the latest page may end it
+ * (a page going away, or a start replacing another, settles earlier ones).
+ */
+function inspection(): { start(contents: WebContents): Promise<string | null>; pageLoaded(contents: WebContents): void; end(contents: WebContents | undefined): void } {
+  let pending: ((source: string | null) => void) | undefined;
+  let run = 0;
+  const settle = (source: string | null): void => {
+    const resolve = pending;
+    pending = undefined;
+    resolve?.(source);
+  };
+  const startIn = (contents: WebContents): void => {
+    const mine = ++run;
+    contents.executeJavaScript(startInspector, true).then(
+      (source: unknown) => {
+        if (mine === run && (typeof source === "string" || source === null)) settle(source);
+      },
+      () => undefined,
+    );
+  };
+  return {
+    start(contents) {
+      settle(null);
+      return new Promise((resolve) => {
+        pending = resolve;
+        startIn(contents);
+      });
+    },
+    pageLoaded(contents) {
+      if (pending) startIn(contents);
+    },
+    end(contents) {
+      if (!pending) return;
+      run++;
+      settle(null);
+      contents?.executeJavaScript(stopInspector, true).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Part of the Electron {@link HostShell}: shows and hides the preview view in the Studio window, and runs
+ * the inspect tool in it.
  *
  * @example
  * const shell = { mode: "electron", ...setupDialogs(() => studioWindow), ...setupPreview(() => studioWindow) };
  */
-export function setupPreview(studioWindow: () => BrowserWindow | undefined): Pick<HostShell, "showPreview" | "hidePreview"> {
+export function setupPreview(studioWindow: () => BrowserWindow | undefined): Pick<HostShell, "showPreview" | "hidePreview" | "inspectPreview"> {
   let view: WebContentsView | undefined;
   let host: BrowserWindow | undefined;
   let shownUrl: string | undefined;
+  const inspector = inspection();
 
   return {
     async showPreview(url: string, bounds: PreviewBounds, reload: boolean) {
@@ -43,10 +91,13 @@ export function setupPreview(studioWindow: () => BrowserWindow | undefined): Pic
       if (!window || window.isDestroyed()) return;
       if (!view || host !== window) {
         view = createView();
+        const contents = view.webContents;
+        contents.on("did-finish-load", () => inspector.pageLoaded(contents));
         host = window;
         shownUrl = undefined;
         window.contentView.addChildView(view);
         window.once("closed", () => {
+          inspector.end(undefined);
           view?.webContents.close();
           view = undefined;
           host = undefined;
@@ -67,7 +118,15 @@ export function setupPreview(studioWindow: () => BrowserWindow | undefined): Pic
       }
     },
     async hidePreview() {
+      inspector.end(view?.webContents);
       view?.setVisible(false);
+    },
+    async inspectPreview(on: boolean) {
+      if (!on || !view) {
+        inspector.end(view?.webContents);
+        return null;
+      }
+      return inspector.start(view.webContents);
     },
   };
 }

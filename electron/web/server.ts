@@ -24,6 +24,9 @@ const webShell: HostShell = {
   async hidePreview() {
     throw new HostFailure("unsupported", "In the browser the preview is an iframe of the app's URL.");
   },
+  async inspectPreview() {
+    throw new HostFailure("unsupported", "In the browser the preview pane inspects the page in its iframe itself.");
+  },
 };
 
 async function main(args: WebServerArgs): Promise<void> {

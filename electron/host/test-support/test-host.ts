@@ -49,6 +49,7 @@ export function createTestHost(prefix: string, options: TestHostOptions = {}): T
       openExternal: async () => undefined,
       showPreview: async () => undefined,
       hidePreview: async () => undefined,
+      inspectPreview: async () => null,
       ...options.shell,
     },
   });

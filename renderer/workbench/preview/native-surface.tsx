@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from "react";
 import type { PreviewBounds } from "../../../electron/api/contract";
 import type { StudioClient } from "../../api/client";
+import type { InspectReport } from "./inspect-messages";
 
 type PreviewClient = Pick<StudioClient, "invoke">;
 
@@ -12,11 +13,21 @@ function boundsOf(element: HTMLElement): PreviewBounds {
 /**
  * Shows the app in Electron's native preview view (its own sandboxed session, no Node, no Studio API),
  * laid over this element's area: the same `src` / `seq` contract as the iframe surface. While
- * `hidden` (the error overlay is up, since a native view would cover it) the view is put away.
+ * `hidden` (the error overlay is up, since a native view would cover it) the view is put away. While
+ * `inspecting`, the host runs the inspect tool in the view and reports the pick (or null when it ends).
  */
-export function NativeSurface(props: { client: PreviewClient; src: string; seq: number; hidden: boolean }): ReactElement {
+export function NativeSurface(props: {
+  client: PreviewClient;
+  src: string;
+  seq: number;
+  hidden: boolean;
+  inspecting: boolean;
+  onInspect: (report: InspectReport) => void;
+}): ReactElement {
   const area = useRef<HTMLDivElement>(null);
-  const { client, src, seq, hidden } = props;
+  const { client, src, seq, hidden, inspecting } = props;
+  const onInspect = useRef(props.onInspect);
+  onInspect.current = props.onInspect;
   const shown = useRef<{ src: string; seq: number } | null>(null);
   const latest = useRef({ src, seq });
   const place = useRef<(() => void) | null>(null);
@@ -49,6 +60,19 @@ export function NativeSurface(props: { client: PreviewClient; src: string; seq: 
   useEffect(() => {
     if (shown.current?.src !== src || shown.current.seq !== seq) place.current?.();
   }, [src, seq]);
+
+  useEffect(() => {
+    if (!inspecting) return;
+    let live = true;
+    client.invoke("preview.inspect", { on: true }).then(
+      ({ source }) => live && onInspect.current({ kind: "picked", source }),
+      () => live && onInspect.current({ kind: "picked", source: null }),
+    );
+    return () => {
+      live = false;
+      void client.invoke("preview.inspect", { on: false }).catch(() => undefined);
+    };
+  }, [client, inspecting]);
 
   return <div ref={area} className="preview-native" data-testid="preview-native" />;
 }

@@ -143,7 +143,7 @@ export function PreviewPane(): ReactElement {
           title="Inspect: point at the page to see which template line wrote it, click to open that line"
           aria-pressed={inspecting}
           data-testid="preview-inspect"
-          disabled={status.url === null || mode === "electron"}
+          disabled={status.url === null}
           onClick={toggleInspect}
         >
           <Icon name="inspect" />
@@ -160,7 +160,7 @@ export function PreviewPane(): ReactElement {
       <div className="preview-stage">
         <div className="preview-viewport" style={{ width: deviceWidths[device] }} data-device={device} data-testid="preview-viewport">
           {status.url !== null && mode === "electron" ? (
-            <NativeSurface client={studio.client} src={status.url + path} seq={seq} hidden={problem !== null} />
+            <NativeSurface client={studio.client} src={status.url + path} seq={seq} hidden={problem !== null} inspecting={inspecting} onInspect={onInspect} />
           ) : status.url !== null ? (
             <FrameSurface src={status.url + path} seq={seq} inspecting={inspecting} onInspect={onInspect} />
           ) : (
