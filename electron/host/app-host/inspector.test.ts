@@ -7,7 +7,7 @@ import * as runtime from "../../../runtime/src/index.js";
 import { Vial, Response, type ListeningServer } from "../../../runtime/src/index.js";
 import { injectInspector } from "./inspector.js";
 import { AppHostService } from "./service.js";
-import { buildChildEntry, createProject, runtimeDir } from "./test-projects.js";
+import { buildChildEntry, createProject, runtimeDir, until } from "./test-projects.js";
 
 const scriptMarker = `<script data-vial-studio="inspect">`;
 const servers: ListeningServer[] = [];
@@ -105,12 +105,10 @@ describe("the previewed app", () => {
     try {
       appHost.follow();
       events.emit("project.changed", { project: { dir, name: "p" } });
-      let url: string | undefined;
-      for (let i = 0; i < 600 && url === undefined; i++) {
+      const url = await until(() => {
         const status = appHost.current()?.status();
-        if (status?.state === "running" && status.url !== null) url = status.url;
-        else await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+        return status?.state === "running" && status.url !== null ? status.url : undefined;
+      });
       expect(await (await fetch(`${url}/`)).text()).toBe(`<main>\n  <h1 class="title">Hello you</h1>\n</main>`);
       const page = await (await fetch(`${url}/`, asPage)).text();
       expect(page).toMatch(/^<main data-vial-src="templates\/page.html:1">\n {2}<h1 data-vial-src="templates\/page.html:2" class="title">Hello you<\/h1>\n<\/main>\n<script data-vial-studio="inspect">/);
