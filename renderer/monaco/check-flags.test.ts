@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { EventName, MethodName, StudioEvents } from "../../electron/api/contract";
+import { fakeClient } from "../test-support/fake-client";
 import { followCheckFlags } from "./check-flags";
 
-/** A client whose project's tsconfig.json sets `flags`; `emit` sends a host event. */
+/** A client whose project's tsconfig.json sets `flags`. */
 function projectClient(flags: Record<string, boolean>) {
-  const listeners = new Map<EventName, Array<() => void>>();
-  return {
-    flags,
-    emit(event: EventName) {
-      for (const listener of listeners.get(event) ?? []) listener();
-    },
-    on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener as () => void]);
-      return () => undefined;
-    },
-    async invoke(method: MethodName): Promise<never> {
-      if (method !== "diagnostics.checkFlags") throw new Error(`unexpected ${method}`);
-      return { flags: this.flags } as never;
-    },
-  };
+  return fakeClient({ "diagnostics.checkFlags": { flags } });
 }
 
 function optionsTarget() {
@@ -42,8 +28,8 @@ describe("followCheckFlags", () => {
     await settled();
     expect(target.options).toEqual({ strict: false, noEmit: true });
 
-    client.flags = { noUncheckedIndexedAccess: true };
-    client.emit("diagnostics.changed");
+    client.answers["diagnostics.checkFlags"] = { flags: { noUncheckedIndexedAccess: true } };
+    client.emit("diagnostics.changed", { diagnostics: [] });
     await settled();
     expect(target.options).toEqual({ strict: true, noEmit: true, noUncheckedIndexedAccess: true });
   });
@@ -53,10 +39,10 @@ describe("followCheckFlags", () => {
     const target = optionsTarget();
     followCheckFlags(client, target);
     await settled();
-    client.invoke = async () => {
+    client.answers["diagnostics.checkFlags"] = () => {
       throw new Error("no project is open");
     };
-    client.emit("project.changed");
+    client.emit("project.changed", { project: null });
     await settled();
     expect(target.options).toEqual({ strict: true, noEmit: true });
   });
