@@ -35,6 +35,17 @@ export class TemplatesPage {
     return this.outlineRows.filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).nth(nth);
   }
 
+  /** The text of the editor's lines that the designer highlights as the selected node's source, top to bottom. */
+  highlightedSource(): Promise<string[]> {
+    return this.page.getByTestId("code-editor").evaluate((editor) => {
+      const tops = new Set([...editor.querySelectorAll(".view-overlays .template-node-highlight")].map((mark) => (mark.parentElement as HTMLElement).style.top));
+      return [...editor.querySelectorAll<HTMLElement>(".view-line")]
+        .filter((line) => tops.has(line.style.top))
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ").trim());
+    });
+  }
+
   selectedRow(): Locator {
     return this.page.locator('[data-testid="template-outline-row"][aria-selected="true"]');
   }

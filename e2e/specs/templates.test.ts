@@ -45,9 +45,10 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   await templates.dragToCanvas("paragraph", "section.hero");
   await templates.canvas.locator("section.hero > p").getByText("Some text.").waitFor(poll);
 
-  // Click in the canvas: the heading is selected in the outline and its properties show.
+  // Click in the canvas: the heading is selected in the outline, its source highlighted in Monaco, and its properties show.
   await templates.canvas.locator("section.cards > h2").getByText("Heading").click();
   await expect.poll(() => templates.selectedRow().textContent(), poll).toBe("<h2>");
+  await expect.poll(() => templates.highlightedSource(), poll).toEqual(["<h2>Heading</h2>"]);
   await templates.setProperty("text", "Our features");
   await templates.canvas.locator("section.cards > h2").getByText("Our features").waitFor(poll);
   await expect.poll(() => editor.visibleText(), poll).toContain("<h2>Our features</h2>");
