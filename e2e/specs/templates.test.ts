@@ -82,6 +82,14 @@ test("designs the Website starter's page: palette, properties, canvas, Monaco an
   await editor.focus();
   for (let step = 0; step < 10; step++) await page.keyboard.press("Control+Z");
   await expect.poll(() => templates.rowsOfKind("comment").count(), poll).toBe(0);
+  await expect.poll(() => editor.visibleText(), poll).not.toContain("<h2>Heading</h2>");
+  // Redo brings back the first designer edit, in the canvas too; undone again, the page is as it was.
+  await page.keyboard.press("Control+Shift+Z");
+  await expect.poll(() => editor.visibleText(), poll).toContain("<h2>Heading</h2>");
+  await templates.canvas.locator("section.cards > h2").getByText("Heading").waitFor(poll);
+  await page.keyboard.press("Control+Z");
+  await expect.poll(() => editor.visibleText(), poll).not.toContain("<h2>Heading</h2>");
+  await expect.poll(() => templates.canvas.locator("section.cards > h2").count(), poll).toBe(0);
   await workbench.shortcut("Control+S");
   await expect.poll(() => readFile(indexFile, "utf8"), poll).toBe(original);
   await expect.poll(() => editor.isDirty("templates/index.html"), poll).toBe(false);
