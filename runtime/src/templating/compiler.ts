@@ -135,6 +135,8 @@ class Compiler {
   private knownExtends = false;
   readonly linenoOverrides: Record<number, number> = {};
   private softDepth = 0;
+  /** Inside a `{% filter %}` or `{% set %}` block, whose text the template transforms or measures: no marks. */
+  private unmarkedDepth = 0;
   private readonly blockDefs: string[] = [];
   private readonly blockNames: string[] = [];
 
@@ -317,7 +319,7 @@ class Compiler {
     switch (s.type) {
       case "Output": {
         for (const n of s.nodes) {
-          if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(this.marks ? this.marks.apply(n.data, n.start) : n.data)};`);
+          if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(this.marks && this.unmarkedDepth === 0 ? this.marks.apply(n.data, n.start) : n.data)};`);
           else {
             this.pos(n);
             this.emit(`${this.out} += ${this.escapeExpr(this.expr(n))};`);
@@ -349,7 +351,7 @@ class Compiler {
         return;
       }
       case "AssignBlock": {
-        const captured = this.capture(s.body);
+        const captured = this.captureUnmarked(s.body);
         let value = this.markupWrap(captured);
         if (s.filter) value = this.filterChain(s.filter, value);
         this.pos(s);
@@ -369,7 +371,7 @@ class Compiler {
         return;
       }
       case "FilterBlock": {
-        const captured = this.capture(s.body);
+        const captured = this.captureUnmarked(s.body);
         this.pos(s);
         this.emit(`${this.out} += ${this.escapeExpr(this.filterChain(s.filter, this.markupWrap(captured)))};`);
         return;
@@ -458,6 +460,15 @@ class Compiler {
   }
 
   /** Runs statements into a fresh output buffer (an inner frame); returns the JS variable holding the text. */
+  private captureUnmarked(body: Stmt[]): string {
+    this.unmarkedDepth++;
+    try {
+      return this.capture(body);
+    } finally {
+      this.unmarkedDepth--;
+    }
+  }
+
   private capture(body: Stmt[]): string {
     const buf = `o${++this.outCounter}`;
     const savedOut = this.out;

@@ -39,13 +39,11 @@ export interface EnvironmentOptions {
 
 /**
  * Turns on origin marks (the Studio's inspect tool): given a loaded template, the file to name in its marks,
- * or undefined to leave it unmarked. Only `.html`/`.htm` templates are ever marked.
+ * or undefined to leave it unmarked (a template from a string is never marked).
  * @example
  * const markOrigins: OriginLabeler = (_name, filename) => filename?.replace("/srv/app/", "");
  */
 export type OriginLabeler = (name: string, filename: string | undefined) => string | undefined;
-
-const MARKED_EXTENSIONS = /\.html?$/i;
 
 /** Where a string block function keeps its streaming twin. */
 const STREAMING_BLOCK = Symbol("jinja.streamingBlock");
@@ -245,7 +243,7 @@ export class Environment implements FilterEnv {
     const lexing = { name, trimBlocks: this.trimBlocks, lstripBlocks: this.lstripBlocks, keepTrailingNewline: this.keepTrailingNewline };
     const ast = parse(normalized, lexing);
     const autoescape = this.autoescapeFor(name);
-    const originFile = name !== undefined && MARKED_EXTENSIONS.test(name) ? this.markOrigins?.(name, filename) : undefined;
+    const originFile = name !== undefined ? this.markOrigins?.(name, filename) : undefined;
     const marks = originFile === undefined ? undefined : OriginMarks.scan(originFile, normalized, tokenize(normalized, lexing));
     const compiled = compileTemplate(ast, this, this.bundle, { name, autoescape, source: normalized, ...(marks ? { marks } : {}) });
     return new Template(this, compiled, { ast, text: normalized, ...(marks ? { marks } : {}) }, name, filename ?? name, autoescape, uptodate, globals);

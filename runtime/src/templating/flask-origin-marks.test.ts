@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listenPerTest } from "../__fixtures__/test-apps.js";
 import { Vial } from "../app.js";
+import type { FileReader } from "../files.js";
 import { renderTemplate } from "./flask.js";
 
 /** The Website starter's templates, served from disk as a user's project would be. */
@@ -52,6 +53,22 @@ describe("origin marks in a Vial app", () => {
     const plain = await homePage(true);
     expect(marked).not.toBe(plain);
     expect(marked.replace(/ data-vial-src="templates\/[a-z]+\.html:\d+"/g, "")).toBe(plain);
+  });
+
+  it("marks only the HTML templates in the app's folder, not text templates", async () => {
+    vi.stubEnv("VIAL_STUDIO_INSPECT", "1");
+    const files: Record<string, string> = { "/app/templates/page.html": "<p>{% include 'note.txt' %}</p>", "/app/templates/note.txt": "<b>note</b>" };
+    const reader: FileReader = {
+      stat: async (path) => (path in files ? { size: 0, mtimeMs: 0, isFile: true } : undefined),
+      read: async (path) => new TextEncoder().encode(files[path] ?? ""),
+      readText: async (path) => files[path] ?? "",
+      readTextSync: (path) => files[path],
+      mtimeSync: (path) => (path in files ? 0 : undefined),
+    };
+    const app = new Vial({ root: "/app", files: reader, staticFolder: null });
+    app.config.DEBUG = true;
+    app.get("/", () => renderTemplate("page.html"));
+    expect(await (await fetch(`${await listen(app)}/`)).text()).toBe(`<p data-vial-src="templates/page.html:1"><b>note</b></p>`);
   });
 
   it("never marks a production run: not without debug, not without the Studio's request", async () => {

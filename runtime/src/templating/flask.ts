@@ -37,14 +37,14 @@ const INSPECT_ENV = "VIAL_STUDIO_INSPECT";
 
 /**
  * The origin marks of the Studio's inspect tool: only for an app running in debug mode whose process the
- * Studio started with `VIAL_STUDIO_INSPECT=1`, and only for templates inside the app's root (marked with
- * their path from it, as the Studio opens files).
+ * Studio started with `VIAL_STUDIO_INSPECT=1`, and only for HTML templates inside the app's root (marked
+ * with their path from it, as the Studio opens files).
  */
 function originLabeler(app: Vial): OriginLabeler | undefined {
   if (!app.debug || globalThis.process?.env?.[INSPECT_ENV] !== "1") return undefined;
   const root = app.root.replace(/[\\/]+$/, "");
-  return (_name, filename) => {
-    if (filename === undefined || !filename.startsWith(root) || !/[\\/]/.test(filename[root.length] ?? "")) return undefined;
+  return (name, filename) => {
+    if (!/\.html?$/i.test(name) || filename === undefined || !filename.startsWith(root) || !/[\\/]/.test(filename[root.length] ?? "")) return undefined;
     return filename.slice(root.length + 1).replace(/\\/g, "/");
   };
 }

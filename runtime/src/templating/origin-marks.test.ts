@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadCorpus, type CaseInput } from "./conformance/corpus.js";
 import { Environment, type EnvironmentOptions } from "./environment.js";
 import { DictLoader } from "./loaders.js";
+import { Markup } from "./markup.js";
 
 /** Marks every template with its own name, as the Flask integration marks files with their project path. */
 const byName = (name: string) => `templates/${name}`;
@@ -73,13 +75,44 @@ describe("origin marks", () => {
     expect(streamed).toBe(`<ul${mark("page.html", 1)}>\n<li${mark("page.html", 2)}>1</li>\n<li${mark("page.html", 2)}>2</li></ul>`);
   });
 
-  it("marks only HTML templates the labeler names, escaping the file name", () => {
+  it("marks only templates the labeler names, escaping the file name", () => {
     const templates = { "note.txt": "<p>text</p>", "page.html": "<p>{% include 'note.txt' %}</p>", "other.html": "<p>x</p>" };
-    const labeler = (name: string) => (name === "other.html" ? undefined : `templates/"${name}"&`);
+    const labeler = (name: string) => (name.endsWith(".txt") || name === "other.html" ? undefined : `templates/"${name}"&`);
     const env = new Environment({ loader: new DictLoader(templates), markOrigins: labeler });
     expect(env.getTemplate("page.html").render()).toBe(`<p data-vial-src="templates/&quot;page.html&quot;&amp;:1"><p>text</p></p>`);
     expect(env.getTemplate("other.html").render()).toBe("<p>x</p>");
     expect(env.fromString("<p>x</p>").render()).toBe("<p>x</p>");
+  });
+
+  it("leaves the text of filter and set blocks unmarked, since the template transforms or measures it", () => {
+    const page = `{% filter upper %}<b>x</b>{% endfilter %}{% set card %}<i>y</i>{% endset %}{{ card|length }}{{ card }}<p>z</p>`;
+    expect(render({ "page.html": page }, "page.html")).toBe(`<B>X</B>8<i>y</i><p${mark("page.html", 1)}>z</p>`);
+  });
+
+  it("only inserts: over the whole conformance corpus, a marked render without its marks is the unmarked render", () => {
+    const fromJson = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(fromJson);
+      if (typeof value !== "object" || value === null) return value;
+      const entries = Object.entries(value);
+      if (entries.length === 1 && entries[0]?.[0] === "__markup__") return new Markup(String(entries[0][1]));
+      return Object.fromEntries(entries.map(([k, v]) => [k, fromJson(v)]));
+    };
+    const run = (input: CaseInput, markOrigins?: (name: string) => string): string => {
+      const { autoescape = false, trimBlocks = false, lstripBlocks = false, keepTrailingNewline = false, undefined: kind = "default" } = input.options;
+      const env = new Environment({ loader: new DictLoader(input.templates), autoescape, trimBlocks, lstripBlocks, keepTrailingNewline, undefined: kind, ...(markOrigins ? { markOrigins } : {}) });
+      try {
+        return env.getTemplate(input.render).render(fromJson(input.context) as Record<string, unknown>);
+      } catch (error) {
+        return `threw ${String(error)}`;
+      }
+    };
+    let marked = 0;
+    for (const c of loadCorpus()) {
+      const withMarks = run(c.input, byName);
+      if (withMarks.includes("data-vial-src")) marked++;
+      expect(withMarks.replace(/ data-vial-src="templates\/[^"]*:\d+"/g, ""), c.id).toBe(run(c.input));
+    }
+    expect(marked).toBeGreaterThan(20);
   });
 
   it("changes nothing when off", () => {
