@@ -38,6 +38,12 @@ test("inspects the Website starter in the preview: hover names the template line
   expect(await preview.inspectLabel.count()).toBe(0);
   expect(await preview.address.inputValue()).toBe("/");
 
+  // An element of the layout opens the layout, at its own line.
+  await preview.inspectButton.click();
+  await preview.frame.locator("footer").click();
+  await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("templates/base.html");
+  await expect.poll(() => workbench.statusCursor.textContent(), poll).toMatch(/^Ln 30, Col \d+$/);
+
   // Inspecting goes on across a reload of the page (the tool starts again in the new page); Escape ends it.
   await preview.clickLink("About");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/about");
