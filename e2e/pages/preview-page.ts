@@ -52,6 +52,17 @@ export class PreviewPage {
     return this.frame.locator("body").innerText();
   }
 
+  /**
+   * With the inspect tool on, points at `target` and gives the label the page then shows (null for none).
+   * The pointer comes from outside each time, so polling this also covers a tool that starts only once
+   * the page has loaded.
+   */
+  async inspectLabelOf(target: Locator): Promise<string | null> {
+    await this.page.mouse.move(0, 0);
+    await target.hover();
+    return (await this.inspectLabel.count()) > 0 ? this.inspectLabel.textContent() : null;
+  }
+
   /** Types a path into the address bar and goes there. */
   async goTo(path: string): Promise<void> {
     await this.address.fill(path);

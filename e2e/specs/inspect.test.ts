@@ -21,14 +21,11 @@ test("inspects the Website starter in the preview: hover names the template line
   await preview.inspectButton.click();
   await expect.poll(() => preview.inspectButton.getAttribute("aria-pressed"), poll).toBe("true");
   // The page's heading comes from the page template, the footer from the layout it extends.
-  await preview.frame.locator("h1").hover();
-  await expect.poll(() => preview.inspectLabel.textContent(), poll).toBe("templates/index.html:5");
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("h1")), poll).toBe("templates/index.html:5");
   await expect.poll(() => preview.inspectSource.textContent(), poll).toBe("templates/index.html:5");
-  await preview.frame.locator("footer").hover();
-  await expect.poll(() => preview.inspectLabel.textContent(), poll).toBe("templates/base.html:30");
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("footer")), poll).toBe("templates/base.html:30");
   // Text a loop printed belongs to the tag around it.
-  await preview.frame.locator("h2").first().hover();
-  await expect.poll(() => preview.inspectLabel.textContent(), poll).toBe("templates/index.html:12");
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("h2").first()), poll).toBe("templates/index.html:12");
 
   // Clicking a link while inspecting opens its line instead of following it.
   await preview.frame.getByRole("link", { name: "Say hello" }).click();
@@ -40,6 +37,7 @@ test("inspects the Website starter in the preview: hover names the template line
 
   // An element of the layout opens the layout, at its own line.
   await preview.inspectButton.click();
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("footer")), poll).toBe("templates/base.html:30");
   await preview.frame.locator("footer").click();
   await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("templates/base.html");
   await expect.poll(() => workbench.statusCursor.textContent(), poll).toMatch(/^Ln 30, Col \d+$/);
@@ -48,11 +46,11 @@ test("inspects the Website starter in the preview: hover names the template line
   await preview.clickLink("About");
   await expect.poll(() => preview.address.inputValue(), poll).toBe("/about");
   await preview.inspectButton.click();
+  await preview.frame.locator("body").evaluate((body) => body.setAttribute("data-before-reload", ""));
   await preview.reloadButton.click();
-  await preview.frame.locator("header nav a").first().hover();
-  await expect.poll(() => preview.inspectLabel.textContent(), poll).toBe("templates/base.html:14");
+  await expect.poll(() => preview.frame.locator("body[data-before-reload]").count(), poll).toBe(0);
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("header nav a").first()), poll).toBe("templates/base.html:14");
   await page.keyboard.press("Escape");
   await expect.poll(() => preview.inspectButton.getAttribute("aria-pressed"), poll).toBe("false");
-  await preview.frame.locator("h1").first().hover();
-  expect(await preview.inspectLabel.count()).toBe(0);
+  await expect.poll(() => preview.inspectLabelOf(preview.frame.locator("h1").first()), poll).toBeNull();
 });
