@@ -336,9 +336,20 @@ export class Vial extends Scaffold {
     if (requestStarted.hasReceivers) requestStarted.send(this, { request });
     const route = this.#route(request);
     const pipeline = route?.pipeline ?? (this.#appPipeline as Pipeline);
-    if (route === undefined || !pipeline.empty || request.hasBody || this.sessionInterface.hasSession(this, request)) {
+    if (route === undefined || !pipeline.empty || this.sessionInterface.hasSession(this, request)) {
       return this.#run(ctx, pipeline, () => this.#view(ctx, request, route, pipeline));
     }
+    if (request.hasBody) {
+      return request.loadBody(this.config).then(
+        () => this.#callView(ctx, pipeline, route, request),
+        (error: unknown) => this.#run(ctx, pipeline, () => Promise.reject(error)),
+      );
+    }
+    return this.#callView(ctx, pipeline, route, request);
+  }
+
+  // The fast path: a route with no hooks and no session, its body (if any) already read.
+  #callView(ctx: RequestContext, pipeline: Pipeline, route: RouteRecord, request: VialRequest): Response | Promise<Response> {
     let rv: ResponseReturn | Promise<ResponseReturn>;
     try {
       rv = route.handler(request.viewArgs);

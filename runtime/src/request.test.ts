@@ -212,5 +212,7 @@ describe("form and JSON limits", () => {
     expect(inString.status).toBe(200);
     const limit = await post(`${"[".repeat(511)}${"]".repeat(511)}`);
     expect(limit.status).toBe(200);
+    const wide = await post(JSON.stringify(Array.from({ length: 600 }, (_, i) => ({ i, tags: [i] }))));
+    expect([wide.status, ((await wide.json()) as { got: unknown[] }).got.length]).toEqual([200, 600]);
   });
 });

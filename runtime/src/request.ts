@@ -267,7 +267,7 @@ const EMPTY = new Uint8Array(0);
  * ```
  */
 export function jsonTooDeep(text: string, max: number): boolean {
-  if (text.length <= max) return false;
+  if (text.length <= max || openersAtMost(text, max)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -281,6 +281,16 @@ export function jsonTooDeep(text: string, max: number): boolean {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return false;
+}
+
+// Nesting can never exceed the number of `[` and `{`; counting them with indexOf (a native scan) clears
+// almost every body without walking it character by character.
+function openersAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (const opener of ["[", "{"]) {
+    for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1)) if (++count > max) return false;
+  }
+  return true;
 }
 
 function tooManyParts(count: number, limits: BodyLimits | undefined): boolean {
@@ -328,6 +338,7 @@ export class VialRequest {
   readonly #source: RequestSource;
   readonly #json: () => JSONProvider;
   #path: string | undefined;
+  #mimetype: string | undefined;
   #args: MultiDict | undefined;
   #cookies: MultiDict | undefined;
   #data: Uint8Array | undefined;
@@ -425,7 +436,8 @@ export class VialRequest {
 
   /** The content type without parameters, lower case: `application/json`. */
   get mimetype(): string {
-    return (this.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    this.#mimetype ??= (this.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    return this.#mimetype;
   }
 
   get contentLength(): number | undefined {

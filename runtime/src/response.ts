@@ -187,10 +187,19 @@ export class Response {
   }
 }
 
+// Content types by mimetype, so a response built per request reuses one string: Node validates every
+// header value it writes, and a string made fresh each time has to be flattened before each check.
+const contentTypes = new Map<string, string>();
+const CONTENT_TYPES_KEPT = 256;
+
 function withCharset(mimetype: string): string {
-  if (mimetype.includes("charset=")) return mimetype;
-  const text = mimetype.startsWith("text/") || mimetype === "application/javascript" || mimetype.endsWith("+xml") || mimetype === "application/xml";
-  return text ? `${mimetype}; charset=utf-8` : mimetype;
+  let type = contentTypes.get(mimetype);
+  if (type === undefined) {
+    const text = !mimetype.includes("charset=") && (mimetype.startsWith("text/") || mimetype === "application/javascript" || mimetype.endsWith("+xml") || mimetype === "application/xml");
+    type = text ? `${mimetype}; charset=utf-8` : mimetype;
+    if (contentTypes.size < CONTENT_TYPES_KEPT) contentTypes.set(mimetype, type);
+  }
+  return type;
 }
 
 function mergeHeaders(target: Headers, source: HeadersLike): void {

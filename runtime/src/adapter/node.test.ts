@@ -57,6 +57,34 @@ describe("the Node adapter", () => {
     expect(ok).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\n\r\n4$/);
   });
 
+  it("reads a chunked body sent in pieces, and refuses one that grows past the limit with 413", async () => {
+    const app = makeApp();
+    app.config.MAX_CONTENT_LENGTH = 10;
+    const server = await serve(app, { port: 0 });
+    servers.push(server);
+    const chunked = (pieces: string[]): string =>
+      `POST /size HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${pieces.map((p) => `${p.length.toString(16)}\r\n${p}\r\n`).join("")}0\r\n\r\n`;
+    expect(await rawHttp(server.port, chunked(["abc", "defg", "hij"]))).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\n\r\n10$/);
+    const over = await rawHttp(server.port, chunked(["abcdef", "ghijkl"]));
+    expect(over).toMatch(/^HTTP\/1\.1 413 /);
+    expect(over.toLowerCase()).toContain("connection: close");
+  });
+
+  it("keeps serving after a client hangs up halfway through its body", async () => {
+    const app = makeApp();
+    const server = await serve(app, { port: 0 });
+    servers.push(server);
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, "127.0.0.1", () => {
+        socket.write("POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly a part", () => setTimeout(() => socket.destroy(), 20));
+      });
+      socket.on("close", () => resolve());
+      socket.on("error", () => undefined);
+    });
+    const ok = await rawHttp(server.port, "POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd");
+    expect(ok).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\n\r\n4$/);
+  });
+
   it("answers garbage request lines without crashing", async () => {
     const server = await serve(makeApp(), { port: 0 });
     servers.push(server);

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Vial } from "../app.js";
-import { BadRequest, HTTPException } from "../exceptions.js";
-import { checkContentLength, collectBody, type RequestSource } from "../request.js";
+import { BadRequest, HTTPException, RequestEntityTooLarge } from "../exceptions.js";
+import { checkContentLength, type RequestSource } from "../request.js";
 import type { Response } from "../response.js";
 
 export { nodeFileReader } from "./node-files.js";
@@ -91,11 +91,38 @@ class NodeRequestSource implements RequestSource {
     return (h["content-length"] !== undefined && h["content-length"] !== "0") || h["transfer-encoding"] !== undefined;
   }
 
-  async readBody(limit: number | undefined): Promise<Uint8Array> {
-    checkContentLength(this.req.headers["content-length"], limit);
-    const body = await collectBody(this.req.iterator({ destroyOnReturn: false }), limit);
-    this.consumed = true;
-    return body;
+  // Listeners rather than the stream's async iterator: a small body arrives with the headers, and one
+  // promise is all it needs (the iterator makes several per chunk).
+  readBody(limit: number | undefined): Promise<Uint8Array> {
+    try {
+      checkContentLength(this.req.headers["content-length"], limit);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const req = this.req;
+    return new Promise((resolve, reject) => {
+      const parts: Buffer[] = [];
+      let size = 0;
+      const finish = (error: Error | undefined): void => {
+        req.off("data", onData).off("end", onEnd).off("error", finish).off("close", onClose);
+        if (error !== undefined) {
+          // The rest is not read: the response closes the connection instead.
+          req.pause();
+          reject(error);
+          return;
+        }
+        this.consumed = true;
+        resolve(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+      };
+      const onData = (chunk: Buffer): void => {
+        size += chunk.byteLength;
+        if (limit !== undefined && limit !== null && size > limit) finish(new RequestEntityTooLarge());
+        else parts.push(chunk);
+      };
+      const onEnd = (): void => finish(undefined);
+      const onClose = (): void => finish(new Error("The client closed the connection before sending the whole request body."));
+      req.on("data", onData).on("end", onEnd).on("error", finish).on("close", onClose);
+    });
   }
 
   webRequest(body: Uint8Array | undefined): globalThis.Request {
