@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactElement } from "react";
 import { useStore } from "../state/use-store";
 import { useStudio } from "../studio-context";
 import type { DialogRequest } from "../state/dialogs";
+import { useFocusTrap } from "./use-focus-trap";
 
 function PromptBody({ request, onSettle }: { request: Extract<DialogRequest, { kind: "prompt" }>; onSettle: (value: string | null) => void }) {
   const [value, setValue] = useState(request.value);
@@ -52,19 +53,19 @@ function PromptBody({ request, onSettle }: { request: Extract<DialogRequest, { k
   );
 }
 
-/** Shows the first queued dialog as a modal; Escape or the backdrop dismisses it. */
-export function DialogHost(): ReactElement | null {
+/** The modal frame of the dialog on top of the queue; focus stays inside it while it shows. */
+function DialogFrame({ request, queueLength }: { request: DialogRequest; queueLength: number }): ReactElement {
   const { dialogs } = useStudio();
-  const queue = useStore(dialogs.queue);
-  const request = queue[0];
+  const frame = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
+  useFocusTrap(frame);
   useEffect(() => {
-    if (request?.kind === "choose") first.current?.focus();
+    if (request.kind === "choose") first.current?.focus();
   }, [request]);
-  if (!request) return null;
   return (
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && dialogs.settle(null)}>
       <div
+        ref={frame}
         className="dialog"
         role="dialog"
         aria-modal="true"
@@ -98,9 +99,17 @@ export function DialogHost(): ReactElement | null {
             </div>
           </>
         ) : (
-          <PromptBody key={queue.length} request={request} onSettle={(value) => dialogs.settle(value)} />
+          <PromptBody key={queueLength} request={request} onSettle={(value) => dialogs.settle(value)} />
         )}
       </div>
     </div>
   );
+}
+
+/** Shows the first queued dialog as a modal; Escape or the backdrop dismisses it. */
+export function DialogHost(): ReactElement | null {
+  const { dialogs } = useStudio();
+  const queue = useStore(dialogs.queue);
+  const request = queue[0];
+  return request ? <DialogFrame request={request} queueLength={queue.length} /> : null;
 }
