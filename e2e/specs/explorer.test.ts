@@ -48,6 +48,25 @@ describe("explorer", () => {
     expect(existsSync(join(dir, "templates/layout.html"))).toBe(true);
   });
 
+  test("a click opens a file but leaves focus in the tree: Delete asks about the file, and keys typed at the dialog stay out of the editor", async ({ studio }) => {
+    const dir = await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await explorer.open("templates/about.html");
+    await editor.tab("templates/about.html").waitFor();
+    await expect.poll(() => explorer.focusedPath()).toBe("templates/about.html");
+
+    await studio.page.keyboard.press("Delete");
+    await workbench.dialog.waitFor();
+    expect(await workbench.dialog.textContent()).toContain("about.html");
+    await studio.page.keyboard.type("typed");
+    await studio.page.keyboard.press("Escape");
+    await workbench.dialog.waitFor({ state: "detached" });
+    expect(await editor.isDirty("templates/about.html")).toBe(false);
+    expect(existsSync(join(dir, "templates/about.html"))).toBe(true);
+  });
+
   test("moves a file into another folder by dragging it there", async ({ studio }) => {
     const dir = await openProject(studio);
     const explorer = new ExplorerPage(studio.page);

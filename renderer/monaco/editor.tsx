@@ -61,7 +61,7 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
       if (viewState) editor.restoreViewState(viewState as monaco.editor.ICodeEditorViewState);
     }
     shownPath.current = path;
-    if (model) editor.focus();
+    if (model && path && editors.takesFocus(path)) editor.focus();
   }, [path, editors]);
 
   useEffect(() => {

@@ -40,6 +40,20 @@ describe("EditorsStore", () => {
     expect(editors.reveal.get()).toEqual({ path: "app.ts", line: 3, column: 1 });
   });
 
+  it("leaves keyboard focus where it is once for a file opened with preserveFocus", async () => {
+    const { host, editors } = setup();
+    host.write("a.ts", "a");
+    host.write("b.ts", "b");
+    await editors.open("a.ts", undefined, { preserveFocus: true });
+    expect(editors.takesFocus("a.ts")).toBe(false);
+    expect(editors.takesFocus("a.ts")).toBe(true);
+    await editors.open("b.ts");
+    expect(editors.takesFocus("b.ts")).toBe(true);
+    await editors.open("b.ts", undefined, { preserveFocus: true });
+    editors.activate("a.ts");
+    expect(editors.takesFocus("a.ts")).toBe(true);
+  });
+
   it("keeps a dirty tab open when the user cancels the close prompt", async () => {
     const { host, editors, models, choose } = setup("cancel");
     host.write("a.ts", "x");

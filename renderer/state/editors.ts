@@ -45,6 +45,8 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
   readonly #hotExitTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #buffered = new Set<string>();
   readonly #hotExitDelayMs: number;
+  /** The file last opened with `preserveFocus`: showing it leaves keyboard focus where it is. */
+  #keepFocusFor: string | null = null;
 
   constructor(
     private readonly host: HostInvoker,
@@ -58,11 +60,13 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
 
   /**
    * Opens a file in a tab (reading it from disk the first time) and makes it active; with `at`, the
-   * cursor moves to that line (and column) and it scrolls into view.
+   * cursor moves to that line (and column) and it scrolls into view. The editor takes keyboard focus
+   * unless `preserveFocus` is set (a click in the explorer keeps F2 and Delete working on the tree).
    * @example
    * await editors.open("app.ts", { line: 12, column: 5 });
+   * await editors.open("README.md", undefined, { preserveFocus: true });
    */
-  async open(path: string, at?: { line: number; column?: number }): Promise<void> {
+  async open(path: string, at?: { line: number; column?: number }, options: { preserveFocus?: boolean } = {}): Promise<void> {
     if (!this.models.has(path)) {
       const file = await this.host.invoke("files.read", { path });
       if (file.binary) throw new StudioError({ code: "bad-request", message: `${path} is a binary file and cannot be edited here.` });
@@ -71,6 +75,7 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
         this.#baseMtime.set(path, file.mtimeMs);
       }
     }
+    this.#keepFocusFor = options.preserveFocus ? path : null;
     this.state.set((state) => ({
       tabs: state.tabs.some((tab) => tab.path === path) ? state.tabs : [...state.tabs, { path, dirty: this.models.isDirty(path) }],
       active: path,
@@ -78,7 +83,18 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
     if (at) this.reveal.set({ path, line: at.line, column: at.column ?? 1 });
   }
 
+  /**
+   * Whether the editor should take keyboard focus as it shows `path`: false once after that file was
+   * opened with `preserveFocus`.
+   */
+  takesFocus(path: string): boolean {
+    const keep = this.#keepFocusFor === path;
+    this.#keepFocusFor = null;
+    return !keep;
+  }
+
   activate(path: string): void {
+    this.#keepFocusFor = null;
     if (this.state.get().tabs.some((tab) => tab.path === path)) this.state.set((state) => ({ ...state, active: path }));
   }
 

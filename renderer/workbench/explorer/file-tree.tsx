@@ -59,10 +59,11 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
   const folder = isDir ? node.path : parentPath(node.path);
   const dropInto = useDropInto(folder);
   const dropHere = useStore(studio.explorer.state, (state) => isDir && state.dropTarget === node.path);
-  const activate = () => {
+  /** Opens the row: a folder toggles; a file opens, taking focus to the editor only when asked (Enter, double-click). */
+  const activate = (focusEditor: boolean) => {
     studio.explorer.select(node.path);
     if (isDir) studio.explorer.toggle(node.path);
-    else void studio.attempt(() => studio.editors.open(node.path));
+    else void studio.attempt(() => studio.editors.open(node.path, undefined, { preserveFocus: !focusEditor }));
   };
   return (
     <li role="none">
@@ -78,7 +79,12 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
         data-testid="tree-item"
         data-path={node.path}
         data-kind={node.kind}
-        onClick={activate}
+        onClick={(event) => {
+          if (event.detail < 2) activate(false);
+        }}
+        onDoubleClick={() => {
+          if (!isDir) void studio.attempt(() => studio.editors.open(node.path));
+        }}
         draggable={!renaming}
         onDragStart={(event) => {
           event.dataTransfer.setData(DRAG_TYPE, node.path);
@@ -92,7 +98,7 @@ function TreeRow({ node, depth, isEntry = false, onContextMenu }: RowProps): Rea
           onContextMenu(node, event.clientX, event.clientY);
         }}
         onKeyDown={(event) => {
-          if (event.key === "Enter") activate();
+          if (event.key === "Enter") activate(true);
           else if (event.key === "F2") studio.explorer.setRenaming(node.path);
           else if (event.key === "Delete") void studio.attempt(() => deleteEntry(studio, node));
           else return;
