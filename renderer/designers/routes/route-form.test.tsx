@@ -11,6 +11,31 @@ const targets: RouteTarget[] = [
   { file: "api/items.ts", receiver: "items", kind: "blueprint", blueprint: "items" },
 ];
 
+const detailRoute: RouteInfo = {
+  id: "api/items.ts:10",
+  endpoint: "items.detail",
+  rule: "/api/items/<int:id>",
+  methods: ["GET"],
+  blueprint: "items",
+  origin: "both",
+  source: {
+    file: "api/items.ts",
+    line: 3,
+    column: 1,
+    handlerLine: 3,
+    form: "get",
+    receiver: "items",
+    localRule: "/<int:id>",
+    localEndpoint: "detail",
+    handlerName: "detail",
+    jsonFields: [],
+    ranges: { statement: { start: 0, end: 1 }, name: { start: 0, end: 1 }, rule: { start: 0, end: 1 }, options: null, methods: null, endpoint: null, handler: null, handlerDeclaration: null },
+  },
+};
+
+/** An app route that is in the running app only: the form knows its endpoint is taken all the same. */
+const indexRoute: RouteInfo = { id: "runtime:index", endpoint: "index", rule: "/", methods: ["GET"], blueprint: null, origin: "runtime", source: null };
+
 function byTestId<T extends HTMLElement>(id: string): T {
   const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no ${id}`);
@@ -34,7 +59,7 @@ async function click(id: string): Promise<void> {
 describe("the route form", () => {
   it("validates the rule as it is typed, inserts typed variables and hands back a new route", async () => {
     const results: RouteFormResult[] = [];
-    await act(async () => dom.root.render(<RouteForm route={null} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await act(async () => dom.root.render(<RouteForm route={null} targets={targets} routes={[]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
     await type("route-rule-input", "/items/<nope:id>");
     expect(byTestId("route-rule-error").textContent).toContain('no converter "nope"');
     expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
@@ -57,34 +82,31 @@ describe("the route form", () => {
   });
 
   it("edits an existing route's local rule, methods and endpoint", async () => {
-    const route: RouteInfo = {
-      id: "api/items.ts:10",
-      endpoint: "items.detail",
-      rule: "/api/items/<int:id>",
-      methods: ["GET"],
-      blueprint: "items",
-      origin: "both",
-      source: {
-        file: "api/items.ts",
-        line: 3,
-        column: 1,
-        handlerLine: 3,
-        form: "get",
-        receiver: "items",
-        localRule: "/<int:id>",
-        localEndpoint: "detail",
-        handlerName: "detail",
-        jsonFields: [],
-        ranges: { statement: { start: 0, end: 1 }, name: { start: 0, end: 1 }, rule: { start: 0, end: 1 }, options: null, methods: null, endpoint: null, handler: null, handlerDeclaration: null },
-      },
-    };
+    const route = detailRoute;
     const results: RouteFormResult[] = [];
-    await act(async () => dom.root.render(<RouteForm route={route} targets={targets} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await act(async () => dom.root.render(<RouteForm route={route} targets={targets} routes={[route, indexRoute]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
     expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/<int:id>");
     expect(dom.container.querySelector('[data-testid="route-target"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="route-endpoint-error"]')).toBeNull();
     await type("route-endpoint-input", "show");
     await click("route-method-DELETE");
     await click("route-save");
     expect(results).toEqual([{ kind: "update", route, methods: ["GET", "DELETE"], rule: "/<int:id>", endpoint: "show" }]);
+  });
+
+  it("refuses an endpoint another route has, with the full name, before anything is saved", async () => {
+    const results: RouteFormResult[] = [];
+    await act(async () => dom.root.render(<RouteForm route={null} targets={targets} routes={[detailRoute, indexRoute]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
+    await type("route-rule-input", "/home");
+    await type("route-endpoint-input", "index");
+    expect(byTestId("route-endpoint-error").textContent).toBe('There is already a route with the endpoint "index": pick another name.');
+    expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
+
+    await type("route-target", "1");
+    expect(dom.container.querySelector('[data-testid="route-endpoint-error"]')).toBeNull();
+    await type("route-endpoint-input", "detail");
+    expect(byTestId("route-endpoint-error").textContent).toContain('"items.detail"');
+    await click("route-save");
+    expect(results).toEqual([]);
   });
 });

@@ -15,6 +15,13 @@ function defaultEndpoint(rule: string): string {
   return word?.text.split("/").filter(Boolean)[0]?.replace(/[^A-Za-z0-9_]/g, "_") ?? "";
 }
 
+/** Why `endpoint` cannot be used: another route (not `editing`) of the app already has that full endpoint. */
+function endpointClash(endpoint: string, blueprint: string | null, routes: RouteInfo[], editing: RouteInfo | null): string | undefined {
+  const full = blueprint === null ? endpoint : `${blueprint}.${endpoint}`;
+  const clash = routes.some((other) => other.endpoint === full && other.id !== editing?.id);
+  return clash ? `There is already a route with the endpoint "${full}": pick another name.` : undefined;
+}
+
 /**
  * The form to create a route or change one: methods, rule (with a converter picker and live
  * validation), endpoint, and for a new route where it goes and what it returns.
@@ -22,6 +29,8 @@ function defaultEndpoint(rule: string): string {
 export function RouteForm(props: {
   route: RouteInfo | null;
   targets: RouteTarget[];
+  /** The routes there are now, so a taken endpoint is refused before saving. */
+  routes: RouteInfo[];
   onSubmit: (result: RouteFormResult) => Promise<void>;
   onCancel: () => void;
 }): ReactElement {
@@ -40,8 +49,9 @@ export function RouteForm(props: {
 
   const shownEndpoint = endpointTouched ? endpoint : defaultEndpoint(rule);
   const ruleProblem = ruleError(rule);
-  const endpointProblem = endpointError(shownEndpoint);
   const target = props.targets[targetIndex];
+  const endpointProblem =
+    endpointError(shownEndpoint) ?? endpointClash(shownEndpoint, route ? route.blueprint : (target?.blueprint ?? null), props.routes, route);
   const valid = !ruleProblem && !endpointProblem && methods.length > 0 && (route !== null || target !== undefined);
 
   const toggle = (method: string) =>
@@ -135,7 +145,11 @@ export function RouteForm(props: {
           aria-invalid={endpointProblem !== undefined}
         />
       </label>
-      {endpointProblem && <p className="route-form-error">{endpointProblem}</p>}
+      {endpointProblem && (
+        <p className="route-form-error" role="alert" data-testid="route-endpoint-error">
+          {endpointProblem}
+        </p>
+      )}
       {!route && (
         <>
           <label className="route-form-field">

@@ -130,7 +130,7 @@ export function RoutesView(): ReactElement {
   };
 
   if (mode.kind === "form") {
-    return <RouteForm route={mode.route} targets={index?.targets ?? []} onSubmit={submit} onCancel={() => setMode({ kind: "list" })} />;
+    return <RouteForm route={mode.route} targets={index?.targets ?? []} routes={index?.routes ?? []} onSubmit={submit} onCancel={() => setMode({ kind: "list" })} />;
   }
   if (mode.kind === "runner") return <RequestRunner route={mode.route} onClose={() => setMode({ kind: "list" })} />;
 
