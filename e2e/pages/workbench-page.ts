@@ -103,8 +103,13 @@ export class WorkbenchPage {
   }
 
   /** Width of the side bar in CSS pixels. */
-  async sideBarWidth(): Promise<number> {
-    const box = await this.page.getByTestId("side-bar").boundingBox();
+  sideBarWidth(): Promise<number> {
+    return this.partWidth("side-bar");
+  }
+
+  /** Width in CSS pixels of a part of the workbench: `side-bar`, `editor-area` or `preview`. */
+  async partWidth(testId: "side-bar" | "editor-area" | "preview"): Promise<number> {
+    const box = await this.page.getByTestId(testId).boundingBox();
     return Math.round(box?.width ?? 0);
   }
 

@@ -84,6 +84,17 @@ describe("workbench in the light theme", () => {
   });
 });
 
+describe("workbench in a narrow window", () => {
+  test("the preview gives way so the editor keeps room, and the preview's divider follows the pointer at once", async ({ studio }) => {
+    await studio.page.setViewportSize({ width: 1024, height: 700 });
+    const workbench = await openWorkbench(studio);
+    expect(await workbench.partWidth("editor-area")).toBeGreaterThanOrEqual(320);
+    const before = await workbench.partWidth("preview");
+    await workbench.dragSash("sash-preview", 40, 0);
+    await expect.poll(() => workbench.partWidth("preview")).toBe(before - 40);
+  });
+});
+
 describe("workbench in the dark theme", () => {
   test.override({ colorScheme: "dark" });
 

@@ -19,6 +19,16 @@ export function Sash(props: {
 }): ReactElement {
   const start = useRef<{ pointer: number; size: number } | null>(null);
   const clamp = (size: number) => Math.max(props.min, Math.min(props.max, size));
+  /**
+   * The size the part is drawn at, which a narrow window may make smaller than `size`: dragging starts
+   * from what the user sees, so the divider follows the pointer at once.
+   */
+  const shownSize = (sash: HTMLElement) => {
+    const part = props.grows === "right" ? sash.previousElementSibling : sash.nextElementSibling;
+    const box = part?.getBoundingClientRect();
+    const shown = box ? (props.orientation === "vertical" ? box.width : box.height) : 0;
+    return shown > 0 ? shown : props.size;
+  };
   const sizeAt = (event: React.PointerEvent) => {
     const origin = start.current!;
     const position = props.orientation === "vertical" ? event.clientX : event.clientY;
@@ -38,7 +48,7 @@ export function Sash(props: {
       data-testid={props.testId}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
-        start.current = { pointer: props.orientation === "vertical" ? event.clientX : event.clientY, size: props.size };
+        start.current = { pointer: props.orientation === "vertical" ? event.clientX : event.clientY, size: shownSize(event.currentTarget) };
         document.body.classList.add(`resizing-${props.orientation}`);
       }}
       onPointerMove={(event) => {
