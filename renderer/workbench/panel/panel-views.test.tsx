@@ -59,8 +59,8 @@ describe("ProblemsView", () => {
     await act(async () => dom.root.render(<ProblemsView problems={problemRows(problems, diagnostics)} onOpen={(problem) => opened.push(problem)} />));
     const buttons = [...dom.container.querySelectorAll<HTMLButtonElement>('[data-testid="panel-problem"]')];
     expect(buttons.map((button) => button.textContent)).toEqual([
-      '✖Expected "]" but found "}"app.ts:11:5',
-      "⚠Port 5000 is already in use",
+      '✖Expected "]" but found "}"app.ts:11:5app',
+      "⚠Port 5000 is already in useapp",
       "✖Encountered unknown tag 'endfor'.templates/index.html:3:1jinja",
     ]);
     expect(buttons[1]?.disabled).toBe(true);
@@ -69,6 +69,22 @@ describe("ProblemsView", () => {
     expect(opened.map((problem) => problem.location)).toEqual([
       { file: "app.ts", line: 11, column: 5 },
       { file: "templates/index.html", line: 3, column: 1 },
+    ]);
+  });
+
+  it("shows a fault once when the running app and the template parser both report it", async () => {
+    const location = { file: "templates/index.html", line: 18, column: 4 };
+    const message = "Encountered unknown tag 'endfor'.";
+    const rows = problemRows(
+      [{ id: 1, kind: "request", severity: "error", message, location, time: 0 }],
+      [
+        { path: location.file, line: 18, column: 4, severity: "error", message, source: "template" },
+        { path: location.file, line: 20, column: 1, severity: "error", message, source: "template" },
+      ],
+    );
+    expect(rows.map((row) => [row.origin, row.location?.line])).toEqual([
+      ["app", 18],
+      ["template", 20],
     ]);
   });
 });

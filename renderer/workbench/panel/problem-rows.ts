@@ -10,9 +10,16 @@ export interface ProblemRow {
   origin: "app" | Diagnostic["source"];
 }
 
+/** The same fault at the same place, whoever reported it. */
+function sameProblem(problem: AppProblem, diagnostic: Diagnostic): boolean {
+  const at = problem.location;
+  return at !== undefined && at.file === diagnostic.path && at.line === diagnostic.line && at.column === diagnostic.column && problem.message === diagnostic.message;
+}
+
 /**
  * The Problems panel's rows: the running app's faults first (what is failing now), then the project's
- * type and template errors by file and line.
+ * type and template errors by file and line. A diagnostic the app reports too (a template that fails to
+ * parse when a page renders) shows once, as the app's.
  *
  * @example
  * problemRows([], [{ path: "app.ts", line: 3, column: 7, severity: "error", message: "…", source: "typescript" }]);
@@ -27,12 +34,18 @@ export function problemRows(problems: readonly AppProblem[], diagnostics: readon
       origin: "app",
       ...(problem.location === undefined ? {} : { location: problem.location }),
     })),
-    ...diagnostics.map((diagnostic, index): ProblemRow => ({
-      key: `${diagnostic.source}:${diagnostic.path}:${diagnostic.line}:${diagnostic.column}:${index}`,
-      severity: diagnostic.severity,
-      message: diagnostic.message,
-      origin: diagnostic.source,
-      location: { file: diagnostic.path, line: diagnostic.line, column: diagnostic.column },
-    })),
+    ...diagnostics.flatMap((diagnostic, index): ProblemRow[] =>
+      problems.some((problem) => sameProblem(problem, diagnostic))
+        ? []
+        : [
+            {
+              key: `${diagnostic.source}:${diagnostic.path}:${diagnostic.line}:${diagnostic.column}:${index}`,
+              severity: diagnostic.severity,
+              message: diagnostic.message,
+              origin: diagnostic.source,
+              location: { file: diagnostic.path, line: diagnostic.line, column: diagnostic.column },
+            },
+          ],
+    ),
   ];
 }

@@ -24,7 +24,7 @@ export function ProblemsView(props: { problems: ProblemRow[]; onOpen: (problem: 
             </span>
             <span className="panel-problem-message">{problem.message}</span>
             {problem.location && <span className="panel-problem-location">{formatLocation(problem.location)}</span>}
-            {problem.origin !== "app" && <span className="panel-problem-origin">{originLabels[problem.origin]}</span>}
+            <span className="panel-problem-origin">{originLabels[problem.origin]}</span>
           </button>
         </li>
       ))}
