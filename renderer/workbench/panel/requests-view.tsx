@@ -45,38 +45,40 @@ export function RequestsView(props: { requests: RequestEntry[]; onClear: () => v
         </button>
       </div>
       <div className="panel-requests-body">
-        <table className="panel-requests-table" data-testid="requests-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Method</th>
-              <th>Path</th>
-              <th>Status</th>
-              <th>ms</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((entry) => (
-              <tr
-                key={entry.id}
-                data-testid="request-row"
-                aria-selected={entry.id === selected}
-                className={entry.status >= 400 ? "panel-request-failed" : undefined}
-                tabIndex={0}
-                onClick={() => setSelected(entry.id === selected ? null : entry.id)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" || event.key === " ") setSelected(entry.id === selected ? null : entry.id);
-                }}
-              >
-                <td>{time(entry.time)}</td>
-                <td>{entry.method}</td>
-                <td className="panel-request-path">{entry.path}</td>
-                <td>{entry.status}</td>
-                <td>{entry.durationMs.toFixed(1)}</td>
+        <div className="panel-requests-list">
+          <table className="panel-requests-table" data-testid="requests-table">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Method</th>
+                <th>Path</th>
+                <th>Status</th>
+                <th>ms</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((entry) => (
+                <tr
+                  key={entry.id}
+                  data-testid="request-row"
+                  aria-selected={entry.id === selected}
+                  className={entry.status >= 400 ? "panel-request-failed" : undefined}
+                  tabIndex={0}
+                  onClick={() => setSelected(entry.id === selected ? null : entry.id)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter" || event.key === " ") setSelected(entry.id === selected ? null : entry.id);
+                  }}
+                >
+                  <td>{time(entry.time)}</td>
+                  <td>{entry.method}</td>
+                  <td className="panel-request-path">{entry.path}</td>
+                  <td>{entry.status}</td>
+                  <td>{entry.durationMs.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {detail && (
           <aside className="panel-request-detail" data-testid="request-detail" aria-label="Request details">
             <h3>
