@@ -1,6 +1,6 @@
 // `npm run bench`: runs every registered suite, prints ratio tables, writes results/latest.json + latest.md.
 // Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...] [--cases text,json,...]
-//                           [--warmup 1] [--duration 2] [--rounds 2] [--connections 50]
+//                           [--warmup 0.5] [--duration 1.5] [--rounds 2] [--connections 50]
 // A run narrowed by --only, --servers or --cases writes results/partial.* instead, so latest.* always holds a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
@@ -31,8 +31,8 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     servers: { type: "string" },
     cases: { type: "string" },
-    warmup: { type: "string", default: "1" },
-    duration: { type: "string", default: "2" },
+    warmup: { type: "string", default: "0.5" },
+    duration: { type: "string", default: "1.5" },
     rounds: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
   },

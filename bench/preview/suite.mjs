@@ -13,7 +13,7 @@ const repo = join(import.meta.dirname, "../..");
 const childEntry = join(repo, "dist/app-host/app-child.js");
 const runtimeEntry = join(repo, "runtime/dist/index.js");
 const starters = ["website", "blank"];
-const saves = 30;
+const saves = 20;
 /** A pause between saves, as a person typing leaves: the app host uses it to fork its warm spare child. */
 const pauseMs = 750;
 const targetP50Ms = 150;
