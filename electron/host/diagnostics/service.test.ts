@@ -68,7 +68,8 @@ app.get("/", function index() {
 });
 `;
 
-describe("TypeScript diagnostics", () => {
+// The first check of a project parses Node's and Vial's declarations: seconds on a busy machine.
+describe("TypeScript diagnostics", { timeout: 30_000 }, () => {
   it("resolves vial to the Studio's runtime and finds nothing wrong in a valid app", async () => {
     const dir = await createProject(scratch, { "app.ts": validApp, "package.json": '{"type":"module"}' });
     await service.open(dir);
@@ -110,7 +111,7 @@ describe("TypeScript diagnostics", () => {
   });
 });
 
-describe("the project's tsconfig.json", () => {
+describe("the project's tsconfig.json", { timeout: 30_000 }, () => {
   const implicitAny = `export function twice(value) {\n  return value * 2;\n}\n`;
 
   it("sets what is reported, and a change to it checks the project again", async () => {
@@ -148,7 +149,7 @@ describe("the project's tsconfig.json", () => {
   });
 });
 
-describe("template diagnostics", () => {
+describe("template diagnostics", { timeout: 30_000 }, () => {
   it("reports an unclosed block with the template's file and line", async () => {
     const dir = await createProject(scratch, {
       "app.ts": validApp,
@@ -190,7 +191,7 @@ describe("template diagnostics", () => {
   });
 });
 
-describe("the starters", () => {
+describe("the starters", { timeout: 30_000 }, () => {
   it("have no diagnostics at all", async () => {
     const starters = (await readdir(startersDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     expect(starters.length).toBeGreaterThanOrEqual(3);
