@@ -151,3 +151,23 @@ app.get("/go", function go() {
   await preview.goTo("/");
   await preview.waitForText("Say hello");
 });
+
+test("a half-filled route form and a prepared request outlive a visit to another view and a hidden side bar", async ({ studio }) => {
+  const { page, workbench, routes } = await openBlankProject(studio, "keep-app");
+  await routes.show();
+  await routes.row("index").waitFor(poll);
+  await page.getByTestId("routes-new").click();
+  await routes.ruleInput.fill("/half/<int:done>");
+  await page.getByTestId("activity-explorer").click();
+  await routes.form.waitFor({ state: "hidden" });
+  await page.getByTestId("activity-routes").click();
+  await routes.form.waitFor();
+  expect(await routes.ruleInput.inputValue()).toBe("/half/<int:done>");
+
+  await workbench.shortcut("Mod+B");
+  await routes.form.waitFor({ state: "hidden" });
+  await workbench.shortcut("Mod+B");
+  await routes.form.waitFor();
+  expect(await routes.ruleInput.inputValue()).toBe("/half/<int:done>");
+  expect(await routes.endpointInput.inputValue()).toBe("half");
+});

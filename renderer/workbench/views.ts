@@ -13,6 +13,11 @@ export interface SideBarView {
   component: ComponentType;
   /** Views at the bottom of the activity bar (settings) stay below the others. */
   placement?: "top" | "bottom";
+  /**
+   * Stays mounted, hidden, once shown, because it holds unsaved input of its own (the route form and
+   * the request runner): switching views or hiding the side bar must not throw it away.
+   */
+  keepMounted?: boolean;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface SideBarView {
  */
 export const sideBarViews: readonly SideBarView[] = [
   { id: "explorer", title: "Explorer", icon: "files", component: ExplorerView },
-  { id: "routes", title: "Routes", icon: "routes", component: RoutesView },
+  { id: "routes", title: "Routes", icon: "routes", component: RoutesView, keepMounted: true },
   { id: "templates", title: "Templates", icon: "layout", component: TemplatesView },
   { id: "settings", title: "Settings", icon: "gear", component: SettingsView, placement: "bottom" },
 ];

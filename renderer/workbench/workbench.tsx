@@ -55,14 +55,10 @@ export function Workbench(): ReactElement {
   return (
     <div className="workbench" style={style} data-testid="workbench">
       <ActivityBar />
-      {sidebarVisible && (
-        <>
-          <ErrorBoundary part="Side bar">
-            <SideBar />
-          </ErrorBoundary>
-          <PartSash part="sidebar" size={sidebar} />
-        </>
-      )}
+      <ErrorBoundary part="Side bar">
+        <SideBar hidden={!sidebarVisible} />
+      </ErrorBoundary>
+      {sidebarVisible && <PartSash part="sidebar" size={sidebar} />}
       <div className="workbench-center">
         <ErrorBoundary part="Editor">
           <EditorArea />
