@@ -67,6 +67,27 @@ describe("explorer", () => {
     expect(existsSync(join(dir, "templates/about.html"))).toBe(true);
   });
 
+  test("a context menu opened near the window's bottom edge moves up to show all its items, and Escape gives focus back", async ({ studio }) => {
+    await openProject(studio);
+    const explorer = new ExplorerPage(studio.page);
+    const body = studio.page.getByTestId("explorer-body");
+    const box = await body.boundingBox();
+    if (!box) throw new Error("no explorer body");
+    await body.click({ button: "right", position: { x: 40, y: box.height - 4 } });
+    await explorer.contextMenu.waitFor();
+    const menu = await explorer.contextMenu.boundingBox();
+    const viewport = studio.page.viewportSize();
+    expect(menu && viewport && menu.y + menu.height).toBeLessThanOrEqual(viewport?.height ?? 0);
+    await studio.page.keyboard.press("Escape");
+    await explorer.contextMenu.waitFor({ state: "detached" });
+
+    await explorer.item("app.ts").click({ button: "right" });
+    await explorer.contextMenu.waitFor();
+    await studio.page.keyboard.press("Escape");
+    await explorer.contextMenu.waitFor({ state: "detached" });
+    expect(await explorer.focusedPath()).toBe("app.ts");
+  });
+
   test("moves a file into another folder by dragging it there", async ({ studio }) => {
     const dir = await openProject(studio);
     const explorer = new ExplorerPage(studio.page);

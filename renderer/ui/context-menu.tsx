@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactElement } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from "react";
 
 export interface MenuItem {
   label: string;
@@ -6,11 +6,33 @@ export interface MenuItem {
   danger?: boolean;
 }
 
-/** A small right-click menu at the pointer; closes on Escape, outside click or a choice. */
+/** Space kept between the menu and the window's edge when it has to move to fit. */
+const EDGE = 4;
+
+/**
+ * A small right-click menu at the pointer, moved left or up when it would run off the window; closes
+ * on Escape, outside click or a choice, and gives focus back to where it was.
+ */
 export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose: () => void }): ReactElement {
   const menu = useRef<HTMLDivElement>(null);
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
+  const [position, setPosition] = useState({ left: props.x, top: props.y });
+  const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (!box) return;
+    setPosition({
+      left: Math.max(EDGE, Math.min(props.x, window.innerWidth - box.width - EDGE)),
+      top: Math.max(EDGE, Math.min(props.y, window.innerHeight - box.height - EDGE)),
+    });
+  }, [props.x, props.y]);
+  useEffect(
+    () => () => {
+      if (returnTo?.isConnected) returnTo.focus();
+    },
+    [returnTo],
+  );
   useEffect(() => {
     menu.current?.querySelector("button")?.focus();
     const close = (event: MouseEvent) => {
@@ -24,7 +46,7 @@ export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; on
       ref={menu}
       className="context-menu"
       role="menu"
-      style={{ left: props.x, top: props.y }}
+      style={position}
       data-testid="context-menu"
       onKeyDown={(event) => {
         if (event.key === "Escape") props.onClose();
