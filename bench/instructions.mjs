@@ -1,10 +1,12 @@
 // Instructions per request of one Node server, counted by valgrind's callgrind: unlike req/s or CPU time,
 // the count barely moves when other work loads the machine (about ±2% between runs), so it can tell a
 // runtime change worth 5% apart on a shared machine. Slow (valgrind runs the server ~50× slower): a run
-// takes about a minute.
-// Usage: node bench/instructions.mjs [--server vial] [--case text] [--requests 2000] [--warmup 2000] [--connections 50]
+// takes a few minutes.
+// Usage: node bench/instructions.mjs [--server vial] [--case text] [--requests 2000] [--warmup 12000] [--connections 50]
 // Counts the server's main thread only (JIT compilation and GC helper threads vary from run to run), over
-// `--requests` requests sent after `--warmup` others; compare builds by running it before and after a change.
+// `--requests` requests sent after `--warmup` others. The warm-up must be long enough for V8 to optimize the
+// hot code: after 2,000 requests a framework's own code still ran unoptimized and counted 2-3× too much.
+// Compare builds by running it before and after a change.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +22,7 @@ const { values: flags } = parseArgs({
     server: { type: "string", default: "vial" },
     case: { type: "string", default: "text" },
     requests: { type: "string", default: "2000" },
-    warmup: { type: "string", default: "2000" },
+    warmup: { type: "string", default: "12000" },
     connections: { type: "string", default: "50" },
   },
 });
