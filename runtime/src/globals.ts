@@ -58,7 +58,8 @@ function localProxy<T extends object>(resolve: () => T): T {
 }
 
 /**
- * The request being handled (Flask's `request`), right across `await`.
+ * The request being handled (Flask's `request`), right across `await` and `then`. A timer or event
+ * callback the view starts runs outside the request, as a thread would in Flask: read what it needs first.
  *
  * @example
  * ```ts
