@@ -89,4 +89,12 @@ test("the preview shows the Website starter, follows saves, shows errors with fi
     .toEqual(expect.arrayContaining(["GET / 200", "GET /about 200", "GET /static/style.css 200", "GET /missing 404"]));
   await preview.requestRows.filter({ hasText: "/missing" }).first().click();
   await preview.requestDetail.getByText("Response headers").waitFor();
+
+  // A filter and a chosen request outlive a look at another tab.
+  await page.getByTestId("requests-filter").fill("4xx");
+  await preview.openPanelTab("output");
+  await preview.requestDetail.waitFor({ state: "hidden" });
+  await preview.openPanelTab("requests");
+  expect(await page.getByTestId("requests-filter").inputValue()).toBe("4xx");
+  await preview.requestDetail.getByText("GET /missing").waitFor();
 });

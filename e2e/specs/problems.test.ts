@@ -37,6 +37,12 @@ describe("the Problems panel", () => {
     await row.waitFor(poll);
     expect(await row.textContent()).toContain("Type 'string' is not assignable to type 'number'.");
     await expect.poll(() => problems.statusCount.textContent(), poll).toContain("✖ 1");
+    // The count in the status bar brings the list back, with the panel hidden and on another tab.
+    await studio.page.getByTestId("panel-tab-output").click();
+    await workbench.shortcut("Mod+J");
+    await workbench.bottomPanel.waitFor({ state: "detached" });
+    await problems.statusCount.click();
+    await row.waitFor();
 
     await editor.focus();
     await studio.page.keyboard.press("Control+Home");

@@ -21,4 +21,15 @@ describe("LayoutStore", () => {
     layout.closePalette();
     expect(layout.state.get().palette).toBeNull();
   });
+
+  it("shows the panel on a tab and keeps that tab while the panel is hidden", () => {
+    const layout = new LayoutStore();
+    expect(layout.state.get().panelTab).toBe("output");
+    layout.toggle("panelVisible");
+    layout.showPanel("problems");
+    expect(layout.state.get()).toMatchObject({ panelVisible: true, panelTab: "problems" });
+    layout.toggle("panelVisible");
+    layout.toggle("panelVisible");
+    expect(layout.state.get().panelTab).toBe("problems");
+  });
 });

@@ -2,12 +2,17 @@ import { createStore } from "./store";
 
 export type PaletteMode = "commands" | "files";
 
+/** The bottom panel's tabs. */
+export type PanelTab = "output" | "requests" | "problems";
+
 export interface LayoutState {
   sidebarVisible: boolean;
   panelVisible: boolean;
   previewVisible: boolean;
   /** Id of the side-bar view shown (see workbench/views.ts). */
   activeView: string;
+  /** The bottom panel's tab, kept while the panel is hidden. */
+  panelTab: PanelTab;
   palette: PaletteMode | null;
 }
 
@@ -18,6 +23,7 @@ export class LayoutStore {
     panelVisible: true,
     previewVisible: true,
     activeView: "explorer",
+    panelTab: "output",
     palette: null,
   });
 
@@ -37,6 +43,11 @@ export class LayoutStore {
   /** Shows a view in the side bar whatever is showing now. */
   showView(id: string): void {
     this.state.set((state) => ({ ...state, activeView: id, sidebarVisible: true }));
+  }
+
+  /** Shows the bottom panel on a tab (the status bar's problem count opens Problems). */
+  showPanel(tab: PanelTab): void {
+    this.state.set((state) => ({ ...state, panelVisible: true, panelTab: tab }));
   }
 
   openPalette(mode: PaletteMode): void {

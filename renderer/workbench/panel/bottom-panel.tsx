@@ -1,4 +1,5 @@
-import { useState, type ReactElement } from "react";
+import type { ReactElement } from "react";
+import type { PanelTab } from "../../state/layout";
 import { useStudio } from "../../studio-context";
 import { useStore } from "../../state/use-store";
 import { appHostStoreFor } from "../preview/app-host-store";
@@ -10,8 +11,6 @@ import { ProblemsView } from "./problems-view";
 import { RequestsView } from "./requests-view";
 import "./panel.css";
 
-type Tab = "output" | "requests" | "problems";
-
 /** The bottom panel: the app's Output, its Requests log, and the Problems of the app and its code. */
 export function BottomPanel(): ReactElement {
   const studio = useStudio();
@@ -19,8 +18,8 @@ export function BottomPanel(): ReactElement {
   const { output, requests, problems: appProblems } = useStore(appHost.state);
   const diagnostics = useStore(diagnosticsStoreFor(studio.client).state);
   const problems = problemRows(appProblems, diagnostics);
-  const [tab, setTab] = useState<Tab>("output");
-  const tabs: Array<{ id: Tab; label: string; count?: number }> = [
+  const tab = useStore(studio.layout.state, (state) => state.panelTab);
+  const tabs: Array<{ id: PanelTab; label: string; count?: number }> = [
     { id: "output", label: "Output" },
     { id: "requests", label: "Requests", count: requests.length },
     { id: "problems", label: "Problems", count: problems.length },
@@ -36,7 +35,7 @@ export function BottomPanel(): ReactElement {
             className="panel-tab"
             aria-selected={tab === item.id}
             data-testid={`panel-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
+            onClick={() => studio.layout.showPanel(item.id)}
           >
             {item.label}
             {item.count ? <span className="panel-badge">{item.count}</span> : null}
@@ -48,18 +47,21 @@ export function BottomPanel(): ReactElement {
           </button>
         )}
       </div>
-      <div className="panel-body" role="tabpanel">
-        {tab === "output" && <OutputView lines={output} />}
-        {tab === "requests" && <RequestsView requests={requests} onClear={() => void studio.attempt(() => appHost.clearRequests())} />}
-        {tab === "problems" && (
-          <ProblemsView
-            problems={problems}
-            onOpen={(problem) => {
-              const location = problem.location;
-              if (location) void studio.attempt(() => openLocation(studio, location));
-            }}
-          />
-        )}
+      {/* Every tab stays mounted so the Requests filter, the chosen request and scroll positions survive a switch. */}
+      <div className="panel-body" role="tabpanel" hidden={tab !== "output"}>
+        <OutputView lines={output} />
+      </div>
+      <div className="panel-body" role="tabpanel" hidden={tab !== "requests"}>
+        <RequestsView requests={requests} onClear={() => void studio.attempt(() => appHost.clearRequests())} />
+      </div>
+      <div className="panel-body" role="tabpanel" hidden={tab !== "problems"}>
+        <ProblemsView
+          problems={problems}
+          onOpen={(problem) => {
+            const location = problem.location;
+            if (location) void studio.attempt(() => openLocation(studio, location));
+          }}
+        />
       </div>
     </section>
   );

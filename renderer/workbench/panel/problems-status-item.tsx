@@ -6,7 +6,7 @@ import { diagnosticsStoreFor } from "./diagnostics-store";
 import { problemRows } from "./problem-rows";
 import "./panel.css";
 
-/** The status bar's count of what the Problems panel lists: errors and warnings. */
+/** The status bar's count of what the Problems panel lists: errors and warnings; a click shows the list. */
 export function ProblemsStatusItem(): ReactElement {
   const studio = useStudio();
   const appProblems = useStore(appHostStoreFor(studio.client).state, (state) => state.problems);
@@ -15,9 +15,16 @@ export function ProblemsStatusItem(): ReactElement {
   const errors = rows.filter((row) => row.severity === "error").length;
   const warnings = rows.length - errors;
   return (
-    <span className="problems-status" data-testid="status-problems" title="Problems">
-      <span aria-label={`${errors} errors`}>✖ {errors}</span>
-      <span aria-label={`${warnings} warnings`}>⚠ {warnings}</span>
-    </span>
+    <button
+      type="button"
+      className="status-button problems-status"
+      data-testid="status-problems"
+      title="Show Problems"
+      aria-label={`${errors} errors, ${warnings} warnings: show Problems`}
+      onClick={() => studio.layout.showPanel("problems")}
+    >
+      <span>✖ {errors}</span>
+      <span>⚠ {warnings}</span>
+    </button>
   );
 }
