@@ -11,21 +11,22 @@ function NewProjectForm(): ReactElement {
   const [starter, setStarter] = useState<string | null>(null);
   const [name, setName] = useState("my-app");
   const [folder, setFolder] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  /** The last failure, and whether it is about the name (checked here) or the folder (the host's answer). */
+  const [error, setError] = useState<{ message: string; field: "name" | "folder" } | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = starter ?? starters[0]?.id ?? null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const invalid = invalidNameReason(name) ?? (name.includes("/") ? "A project name cannot contain /." : undefined);
-    if (invalid) return setError(invalid);
-    if (!chosen) return setError("No starter is available.");
+    if (invalid) return setError({ message: invalid, field: "name" });
+    if (!chosen) return setError({ message: "No starter is available.", field: "folder" });
     setBusy(true);
     setError(null);
     try {
       await studio.workspace.createProject(chosen, name.trim(), folder.trim() || undefined);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError({ message: errorMessage(failure), field: "folder" });
     } finally {
       setBusy(false);
     }
@@ -47,7 +48,14 @@ function NewProjectForm(): ReactElement {
       </div>
       <label className="field">
         <span className="field-label">Project name</span>
-        <input className="input" value={name} onChange={(event) => setName(event.target.value)} data-testid="project-name" />
+        <input
+          className="input"
+          value={name}
+          aria-invalid={error?.field === "name"}
+          aria-describedby={error?.field === "name" ? "new-project-error" : undefined}
+          onChange={(event) => setName(event.target.value)}
+          data-testid="project-name"
+        />
       </label>
       <label className="field">
         <span className="field-label">Create in folder</span>
@@ -55,13 +63,15 @@ function NewProjectForm(): ReactElement {
           className="input"
           value={folder}
           placeholder={info?.defaultProjectsDir ?? ""}
+          aria-invalid={error?.field === "folder"}
+          aria-describedby={error?.field === "folder" ? "new-project-error" : undefined}
           onChange={(event) => setFolder(event.target.value)}
           data-testid="project-folder"
         />
       </label>
       {error && (
-        <p className="field-error" role="alert">
-          {error}
+        <p id="new-project-error" className="field-error" role="alert">
+          {error.message}
         </p>
       )}
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-project">
@@ -109,10 +119,18 @@ function OpenFolderForm(): ReactElement {
       )}
       <label className="field">
         <span className="field-label">Folder path</span>
-        <input className="input" value={dir} placeholder="/home/me/projects/my-app" onChange={(event) => setDir(event.target.value)} data-testid="open-folder-path" />
+        <input
+          className="input"
+          value={dir}
+          placeholder="/home/me/projects/my-app"
+          aria-invalid={error !== null}
+          aria-describedby={error ? "open-folder-error" : undefined}
+          onChange={(event) => setDir(event.target.value)}
+          data-testid="open-folder-path"
+        />
       </label>
       {error && (
-        <p className="field-error" role="alert">
+        <p id="open-folder-error" className="field-error" role="alert">
           {error}
         </p>
       )}
