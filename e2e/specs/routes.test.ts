@@ -170,4 +170,13 @@ test("a half-filled route form and a prepared request outlive a visit to another
   await routes.form.waitFor();
   expect(await routes.ruleInput.inputValue()).toBe("/half/<int:done>");
   expect(await routes.endpointInput.inputValue()).toBe("half");
+
+  // Cancel and Back give focus back to what opened the form or the runner, for keyboard users.
+  const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+  await page.getByTestId("route-cancel").click();
+  await expect.poll(focusedTestId).toBe("routes-new");
+  await routes.openRunner("index");
+  await page.getByTestId("runner-close").click();
+  await expect.poll(focusedTestId).toBe("route-open");
+  expect(await routes.row("index").evaluate((row) => row.contains(document.activeElement))).toBe(true);
 });

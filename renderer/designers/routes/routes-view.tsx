@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import type { RouteInfo } from "../../../electron/api/contract";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
@@ -80,6 +80,21 @@ export function RoutesView(): ReactElement {
   const [mode, setMode] = useState<Mode>({ kind: "list" });
   const [layout, setLayout] = useState<"table" | "map">("table");
   const groups = useMemo(() => groupRoutes(index?.routes ?? [], filter), [index, filter]);
+  const view = useRef<HTMLDivElement>(null);
+  /** Where focus goes when Cancel or Back brings the list back: a route's row by endpoint, or "" for the New Route button. */
+  const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  const backToList = (from: RouteInfo | null) => {
+    setReturnFocus(from?.endpoint ?? "");
+    setMode({ kind: "list" });
+  };
+
+  useEffect(() => {
+    if (mode.kind !== "list" || returnFocus === null || !view.current) return;
+    const row = view.current.querySelector(`[data-testid="route-row"][data-endpoint="${CSS.escape(returnFocus)}"]`);
+    const target = row?.querySelector<HTMLElement>("button:not(:disabled)") ?? view.current.querySelector<HTMLElement>('[data-testid="routes-new"]');
+    target?.focus();
+    setReturnFocus(null);
+  }, [mode, returnFocus]);
 
   useEffect(() => {
     void store.refresh();
@@ -130,12 +145,12 @@ export function RoutesView(): ReactElement {
   };
 
   if (mode.kind === "form") {
-    return <RouteForm route={mode.route} targets={index?.targets ?? []} routes={index?.routes ?? []} onSubmit={submit} onCancel={() => setMode({ kind: "list" })} />;
+    return <RouteForm route={mode.route} targets={index?.targets ?? []} routes={index?.routes ?? []} onSubmit={submit} onCancel={() => backToList(mode.route)} />;
   }
-  if (mode.kind === "runner") return <RequestRunner route={mode.route} onClose={() => setMode({ kind: "list" })} />;
+  if (mode.kind === "runner") return <RequestRunner route={mode.route} onClose={() => backToList(mode.route)} />;
 
   return (
-    <div className="routes-view" data-testid="routes-view">
+    <div ref={view} className="routes-view" data-testid="routes-view">
       <div className="view-toolbar">
         <input className="routes-filter" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter routes" aria-label="Filter routes" data-testid="routes-filter" />
         <IconButton icon="plus" label="New Route" testId="routes-new" onClick={() => setMode({ kind: "form", route: null })} />
