@@ -52,6 +52,28 @@ describe("editing files", () => {
     await expect.poll(() => editor.tabPaths()).toEqual(["app.ts"]);
   });
 
+  test("moves between tabs with the arrow keys, showing each file while focus stays on the tabs", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await workbench.quickOpen("app.ts");
+    await workbench.quickOpen("base.html");
+    await workbench.quickOpen("README.md");
+    const focusedTab = () => studio.page.evaluate(() => document.activeElement?.getAttribute("data-path") ?? null);
+    await editor.focus();
+    await editor.activeTab().focus();
+    await studio.page.keyboard.press("ArrowLeft");
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("templates/base.html");
+    await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
+    expect(await focusedTab()).toBe("templates/base.html");
+    await studio.page.keyboard.press("Home");
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("app.ts");
+    expect(await focusedTab()).toBe("app.ts");
+    await studio.page.keyboard.press("ArrowLeft");
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("README.md");
+    expect(await focusedTab()).toBe("README.md");
+  });
+
   test("keeps each file's cursor when switching tabs", async ({ studio }) => {
     await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);

@@ -4,7 +4,10 @@ import { useStudio } from "../../studio-context";
 import { ContextMenu } from "../../ui/context-menu";
 import { Icon } from "../../ui/icons";
 
-/** One tab per open file: the name, a dot while unsaved, and a close button. Middle-click closes. */
+/**
+ * One tab per open file: the name, a dot while unsaved, and a close button. Middle-click closes.
+ * Left/Right (and Home/End) move between tabs, showing each file while focus stays in the strip.
+ */
 export function EditorTabs(): ReactElement {
   const studio = useStudio();
   const { tabs, active } = useStore(studio.editors.state);
@@ -14,6 +17,12 @@ export function EditorTabs(): ReactElement {
   useEffect(() => {
     strip.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [active]);
+  const moveTo = (index: number) => {
+    const target = tabs[index];
+    if (!target) return;
+    void studio.attempt(() => studio.editors.open(target.path, undefined, { preserveFocus: true }));
+    strip.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(target.path)}"]`)?.focus();
+  };
   return (
     <>
       <div ref={strip} className="editor-tabs" role="tablist" aria-label="Open editors" data-testid="editor-tabs">
@@ -41,7 +50,14 @@ export function EditorTabs(): ReactElement {
                 if (event.button === 1) close(tab.path);
               }}
               onKeyDown={(event) => {
+                const index = tabs.indexOf(tab);
                 if (event.key === "Enter" || event.key === " ") studio.editors.activate(tab.path);
+                else if (event.key === "ArrowRight") moveTo((index + 1) % tabs.length);
+                else if (event.key === "ArrowLeft") moveTo((index - 1 + tabs.length) % tabs.length);
+                else if (event.key === "Home") moveTo(0);
+                else if (event.key === "End") moveTo(tabs.length - 1);
+                else return;
+                event.preventDefault();
               }}
             >
               <span className="editor-tab-name">{name}</span>
