@@ -75,10 +75,13 @@ const report = {
   skipped: [],
   failures: [],
   targets: [],
+  /** Wall-clock seconds per suite, so a run over its time budget shows where the time went. */
+  suiteSeconds: {},
 };
 
 for (const suite of suites.filter((s) => only.suites === undefined || only.suites.includes(s.id))) {
   console.log(`\n== ${suite.title}`);
+  const suiteStart = Date.now();
   try {
     const result = await suite.run(ctx);
     report.cases.push(...result.cases);
@@ -88,6 +91,8 @@ for (const suite of suites.filter((s) => only.suites === undefined || only.suite
     console.error(`bench: suite ${suite.id} failed: ${error.stack ?? error}`);
     report.failures.push(`suite ${suite.id} failed: ${error.message ?? error}`);
   }
+  report.suiteSeconds[suite.id] = Math.round((Date.now() - suiteStart) / 100) / 10;
+  console.log(`(${suite.id}: ${report.suiteSeconds[suite.id]} s)`);
 }
 
 const finishedAt = new Date();

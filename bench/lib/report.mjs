@@ -114,6 +114,8 @@ export function renderMarkdown(report) {
       `load average ${report.machine.loadAverageStart.join(" / ")} at start. ` +
       `HTTP: ${report.settings.connections} connections; per case and server, the best of ${report.settings.rounds} round(s) of ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s measured.`,
     "",
+    `Took ${report.elapsedSeconds} s (${Object.entries(report.suiteSeconds ?? {}).map(([id, seconds]) => `${id} ${seconds} s`).join(", ")}); load average ${report.machine.loadAverageEnd.join(" / ")} at the end.`,
+    "",
     "Ratios are Vial ÷ peer on the case's metric: above 1 means Vial is faster. Quote ratios, not absolute numbers.",
   ];
   for (const result of report.cases) {
