@@ -10,11 +10,15 @@ const THEMES: { id: ThemePreference; label: string }[] = [
 ];
 
 /**
- * A number field that saves only values in range, so typing "14" does not pass through a clamped "1";
+ * A number field that saves only whole numbers in range, so typing "14" does not pass through a clamped
+ * "1". While the text is not one, a message under the field says so and which value the editor keeps;
  * leaving the field shows the saved value again.
  */
 function NumberSetting(props: { label: string; value: number; min: number; max: number; testId: string; onSave: (value: number) => void }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const inRange = (text: string) => text.trim() !== "" && Number.isInteger(Number(text)) && Number(text) >= props.min && Number(text) <= props.max;
+  const invalid = draft !== null && !inRange(draft);
+  const messageId = `${props.testId}-problem`;
   return (
     <label className="field">
       <span className="field-label">
@@ -26,15 +30,20 @@ function NumberSetting(props: { label: string; value: number; min: number; max: 
         min={props.min}
         max={props.max}
         value={draft ?? String(props.value)}
-        aria-invalid={draft !== null && !(Number(draft) >= props.min && Number(draft) <= props.max)}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? messageId : undefined}
         data-testid={props.testId}
         onChange={(event) => {
           setDraft(event.target.value);
-          const value = Number(event.target.value);
-          if (event.target.value !== "" && Number.isInteger(value) && value >= props.min && value <= props.max) props.onSave(value);
+          if (inRange(event.target.value)) props.onSave(Number(event.target.value));
         }}
         onBlur={() => setDraft(null)}
       />
+      {invalid && (
+        <span id={messageId} className="field-error" role="alert">
+          Use a whole number from {props.min} to {props.max}; {props.value} stays until then.
+        </span>
+      )}
     </label>
   );
 }
