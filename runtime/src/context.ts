@@ -42,18 +42,25 @@ let current: RequestContext | undefined;
 const CONTEXT = Symbol("vial.context");
 const outer: Array<RequestContext | undefined> = [];
 
-promiseHooks.createHook({
-  init(promise) {
-    if (current !== undefined) (promise as unknown as Record<symbol, RequestContext>)[CONTEXT] = current;
-  },
-  before(promise) {
-    outer.push(current);
-    current = (promise as unknown as Record<symbol, RequestContext | undefined>)[CONTEXT];
-  },
-  after() {
-    current = outer.pop();
-  },
-});
+let hooked = false;
+
+// Installed with the first context, so a process that imports Vial without serving (the CLI, tools) keeps
+// every promise hook-free.
+function hookPromises(): void {
+  hooked = true;
+  promiseHooks.createHook({
+    init(promise) {
+      if (current !== undefined) (promise as unknown as Record<symbol, RequestContext>)[CONTEXT] = current;
+    },
+    before(promise) {
+      outer.push(current);
+      current = (promise as unknown as Record<symbol, RequestContext | undefined>)[CONTEXT];
+    },
+    after() {
+      current = outer.pop();
+    },
+  });
+}
 
 /**
  * Runs `fn` with `ctx` as the current context; it stays current across every `await` inside `fn`.
@@ -64,6 +71,7 @@ promiseHooks.createHook({
  * ```
  */
 export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
+  if (!hooked) hookPromises();
   const previous = current;
   current = ctx;
   try {
