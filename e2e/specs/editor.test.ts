@@ -91,6 +91,21 @@ describe("editing files", () => {
     await expect.poll(() => workbench.statusCursor.textContent()).toBe("Ln 10, Col 1");
   });
 
+  test("quick open starts empty each time and keeps focus while the last file loads, so a name typed right after Mod+P is the whole query", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    for (const name of ["app.ts", "README.md", "base.html", "app.ts", "README.md"]) {
+      await workbench.shortcut("Mod+P");
+      await studio.page.keyboard.type(name);
+      expect(await workbench.paletteInput.inputValue()).toBe(name);
+      await studio.page.keyboard.press("Enter");
+      await workbench.palette.waitFor({ state: "detached" });
+    }
+    expect(await editor.tabPaths()).toEqual(["app.ts", "README.md", "templates/base.html"]);
+    for (const path of await editor.tabPaths()) expect(await editor.isDirty(path)).toBe(false);
+  });
+
   test("jumps to a line with quick open's file:line", async ({ studio }) => {
     await openWebsiteProject(studio);
     const editor = new EditorPage(studio.page);

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useMemo, useState, type ReactElement } from "react";
+import type { PaletteMode } from "../state/layout";
 import { useStore } from "../state/use-store";
 import { filePaths } from "../state/workspace";
 import { useStudio } from "../studio-context";
@@ -15,27 +16,24 @@ interface Item {
 
 /**
  * The command palette (Mod+Shift+P) and quick open (Mod+P) in one box, as in VS Code: typing ">"
- * in quick open switches to commands.
+ * in quick open switches to commands. Each opening mounts a fresh box, so keys typed right after the
+ * shortcut land in an empty field rather than after the last query.
  */
 export function Palette(): ReactElement | null {
   const studio = useStudio();
   const mode = useStore(studio.layout.state, (state) => state.palette);
-  const tree = useStore(studio.workspace.state, (state) => state.tree);
-  const [query, setQuery] = useState("");
-  const [index, setIndex] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
+  return mode === null ? null : <PaletteBox key={mode} mode={mode} />;
+}
 
-  useEffect(() => {
-    if (mode === null) return;
-    setQuery(mode === "commands" ? ">" : "");
-    setIndex(0);
-    input.current?.focus();
-  }, [mode]);
+function PaletteBox({ mode }: { mode: PaletteMode }): ReactElement {
+  const studio = useStudio();
+  const tree = useStore(studio.workspace.state, (state) => state.tree);
+  const [query, setQuery] = useState(mode === "commands" ? ">" : "");
+  const [index, setIndex] = useState(0);
 
   const commandMode = query.startsWith(">");
   const needle = commandMode ? query.slice(1).trim() : query.trim();
   const items = useMemo<Item[]>(() => {
-    if (mode === null) return [];
     if (commandMode) {
       return studio.commands
         .available(studio.commandContext())
@@ -59,9 +57,8 @@ export function Palette(): ReactElement | null {
         hint: line === undefined ? undefined : `line ${line}`,
         run: () => studio.editors.open(path, at),
       }));
-  }, [mode, commandMode, needle, tree, studio]);
+  }, [commandMode, needle, tree, studio]);
 
-  if (mode === null) return null;
   const close = () => studio.layout.closePalette();
   const choose = (item: Item | undefined) => {
     if (!item) return;
@@ -76,7 +73,8 @@ export function Palette(): ReactElement | null {
     <div className="palette-backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
       <div className="palette" role="dialog" aria-label={commandMode ? "Command palette" : "Go to file"} data-testid="palette">
         <input
-          ref={input}
+          // Focused as the box mounts, before the next key event, so nothing typed after the shortcut is lost.
+          autoFocus
           className="input palette-input"
           value={query}
           placeholder={commandMode ? "Type a command" : "Search files by name (add :line to jump, type > for commands)"}

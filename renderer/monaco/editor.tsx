@@ -4,6 +4,14 @@ import { useStore } from "../state/use-store";
 import { useStudio } from "../studio-context";
 
 /**
+ * Whether a dialog or the palette has keyboard focus: a file that finishes opening then must not take
+ * it, or the keys typed there would go into the file.
+ */
+function overlayHasFocus(): boolean {
+  return document.activeElement?.closest('[role="dialog"]') != null;
+}
+
+/**
  * The one Monaco editor of the workbench. It is created once and never re-created: switching tabs
  * swaps the model (one per file URI, see models.ts) and restores that file's cursor and scroll.
  */
@@ -61,7 +69,7 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
       if (viewState) editor.restoreViewState(viewState as monaco.editor.ICodeEditorViewState);
     }
     shownPath.current = path;
-    if (model && path && editors.takesFocus(path)) editor.focus();
+    if (model && path && editors.takesFocus(path) && !overlayHasFocus()) editor.focus();
   }, [path, editors]);
 
   useEffect(() => {
@@ -70,7 +78,7 @@ export function CodeEditor({ path }: { path: string | null }): ReactElement {
     const position = { lineNumber: reveal.line, column: reveal.column };
     editor.setPosition(position);
     editor.revealPositionInCenter(position);
-    editor.focus();
+    if (!overlayHasFocus()) editor.focus();
     // Applied once: coming back to this tab later restores its own view state instead.
     editors.reveal.set(null);
   }, [reveal, path, editors]);
