@@ -153,6 +153,20 @@ describe("editing files", () => {
     await editor.suggestion("button").waitFor();
   });
 
+  test("leaves Jinja tags typed in full as typed, with no closer left over", async ({ studio }) => {
+    const dir = await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    await new ExplorerPage(studio.page).open("templates/about.html");
+    await editor.focus();
+    await studio.page.keyboard.press("Control+End");
+    const line = "{% if user %}Hi {{ user.name }}{% endif %} {# greeting #}";
+    await studio.page.keyboard.type(`\n${line}`);
+    await workbench.shortcut("Mod+S");
+    await expect.poll(() => editor.isDirty("templates/about.html")).toBe(false);
+    expect(readFileSync(join(dir, "templates/about.html"), "utf8").trimEnd().split("\n").at(-1)).toBe(line);
+  });
+
   test("knows Vial's API in TypeScript files", async ({ studio }) => {
     await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);

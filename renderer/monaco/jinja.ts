@@ -33,10 +33,10 @@ export const jinjaLanguageConfiguration: languages.LanguageConfiguration = {
     ["[", "]"],
     ["(", ")"],
   ],
+  // No pairs of their own for `{%`, `{{` and `{#`: Monaco cannot type over a closer of two or more
+  // characters, so writing `{% endif %}` in full left a second `%}` behind. The `{` → `}` pair alone
+  // closes each of them, and the `}` typed at the end types over it.
   autoClosingPairs: [
-    { open: "{%", close: " %}" },
-    { open: "{{", close: " }}" },
-    { open: "{#", close: " #}" },
     { open: "{", close: "}" },
     { open: "[", close: "]" },
     { open: "(", close: ")" },
