@@ -163,7 +163,7 @@ function RecentProjects(): ReactElement {
                 onClick={() => void studio.attempt(() => studio.workspace.openProject(project.dir))}
               >
                 <span className="recent-name">{project.name}</span>
-                <span className="recent-dir">{project.exists ? project.dir : "folder missing"}</span>
+                <span className="recent-dir">{project.exists ? <bdi>{project.dir}</bdi> : "folder missing"}</span>
               </button>
               <button
                 type="button"
