@@ -183,7 +183,8 @@ export class DiagnosticsService {
       if (this.#checked !== checked) return;
       this.#publish([...typescript, ...[...checked.templates.values()].flat()]);
     } catch (error) {
-      console.error("vial-studio: checking the project failed:", error);
+      // A check of a project closed meanwhile may fail as the Studio stops its thread: that is no news.
+      if (this.#checked === checked) console.error("vial-studio: checking the project failed:", error);
     }
   }
 
