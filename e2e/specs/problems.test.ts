@@ -40,7 +40,7 @@ describe("the Problems panel", () => {
     // The count in the status bar brings the list back, with the panel hidden and on another tab.
     await studio.page.getByTestId("panel-tab-output").click();
     await workbench.shortcut("Mod+J");
-    await workbench.bottomPanel.waitFor({ state: "detached" });
+    await workbench.bottomPanel.waitFor({ state: "hidden" });
     await problems.statusCount.click();
     await row.waitFor();
 

@@ -64,10 +64,13 @@ describe("workbench in the light theme", () => {
   test("toggles the panel and the preview from the command palette", async ({ studio }) => {
     const workbench = await openWorkbench(studio);
     await workbench.bottomPanel.waitFor();
+    await studio.page.getByTestId("panel-tab-requests").click();
+    await studio.page.getByTestId("requests-filter").fill("/static");
     await workbench.runCommand("Toggle Panel");
-    await workbench.bottomPanel.waitFor({ state: "detached" });
+    await workbench.bottomPanel.waitFor({ state: "hidden" });
     await workbench.shortcut("Mod+J");
     await workbench.bottomPanel.waitFor();
+    expect(await studio.page.getByTestId("requests-filter").inputValue()).toBe("/static");
     await workbench.runCommand("Toggle Preview");
     await workbench.preview.waitFor({ state: "detached" });
   });

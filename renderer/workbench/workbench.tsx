@@ -63,16 +63,13 @@ export function Workbench(): ReactElement {
         <ErrorBoundary part="Editor">
           <EditorArea />
         </ErrorBoundary>
-        {panelVisible && (
-          <>
-            <PartSash part="panel" size={panel} />
-            <div className="workbench-panel">
-              <ErrorBoundary part="Panel">
-                <BottomPanel />
-              </ErrorBoundary>
-            </div>
-          </>
-        )}
+        {panelVisible && <PartSash part="panel" size={panel} />}
+        {/* Hidden rather than unmounted, so a Requests filter or a chosen request outlives Mod+J. */}
+        <div className="workbench-panel" hidden={!panelVisible}>
+          <ErrorBoundary part="Panel">
+            <BottomPanel />
+          </ErrorBoundary>
+        </div>
       </div>
       {previewVisible && (
         <>
