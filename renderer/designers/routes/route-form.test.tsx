@@ -36,45 +36,29 @@ const detailRoute: RouteInfo = {
 /** An app route that is in the running app only: the form knows its endpoint is taken all the same. */
 const indexRoute: RouteInfo = { id: "runtime:index", endpoint: "index", rule: "/", methods: ["GET"], blueprint: null, origin: "runtime", source: null };
 
-function byTestId<T extends HTMLElement>(id: string): T {
-  const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
-  if (!element) throw new Error(`no ${id}`);
-  return element;
-}
-
-/** Types into a React-controlled input the way a user does (the value setter React listens to). */
-async function type(id: string, value: string): Promise<void> {
-  const input = byTestId<HTMLInputElement>(id);
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value")?.set;
-  await act(async () => {
-    setter?.call(input, value);
-    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }));
-  });
-}
-
 async function click(id: string): Promise<void> {
-  await act(async () => byTestId(id).click());
+  await act(async () => dom.byTestId(id).click());
 }
 
 describe("the route form", () => {
   it("validates the rule as it is typed, inserts typed variables and hands back a new route", async () => {
     const results: RouteFormResult[] = [];
     await act(async () => dom.root.render(<RouteForm route={null} targets={targets} routes={[]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
-    await type("route-rule-input", "/items/<nope:id>");
-    expect(byTestId("route-rule-error").textContent).toContain('no converter "nope"');
-    expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
+    await dom.type("route-rule-input", "/items/<nope:id>");
+    expect(dom.byTestId("route-rule-error").textContent).toContain('no converter "nope"');
+    expect(dom.byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
 
-    await type("route-rule-input", "/items");
+    await dom.type("route-rule-input", "/items");
     expect(dom.container.querySelector('[data-testid="route-rule-error"]')).toBeNull();
-    await type("route-converter", "int");
-    await type("route-converter-name", "id");
+    await dom.type("route-converter", "int");
+    await dom.type("route-converter-name", "id");
     await click("route-converter-insert");
-    expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/items/<int:id>");
-    expect(byTestId<HTMLInputElement>("route-endpoint-input").value).toBe("items");
+    expect(dom.byTestId<HTMLInputElement>("route-rule-input").value).toBe("/items/<int:id>");
+    expect(dom.byTestId<HTMLInputElement>("route-endpoint-input").value).toBe("items");
     await click("route-method-POST");
-    await type("route-target", "1");
-    await type("route-returns", "text");
-    await type("route-returns-value", "made");
+    await dom.type("route-target", "1");
+    await dom.type("route-returns", "text");
+    await dom.type("route-returns-value", "made");
     await click("route-save");
     expect(results).toEqual([
       { kind: "create", target: targets[1], methods: ["GET", "POST"], rule: "/items/<int:id>", endpoint: "items", returns: { kind: "text", text: "made" } },
@@ -85,10 +69,10 @@ describe("the route form", () => {
     const route = detailRoute;
     const results: RouteFormResult[] = [];
     await act(async () => dom.root.render(<RouteForm route={route} targets={targets} routes={[route, indexRoute]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
-    expect(byTestId<HTMLInputElement>("route-rule-input").value).toBe("/<int:id>");
+    expect(dom.byTestId<HTMLInputElement>("route-rule-input").value).toBe("/<int:id>");
     expect(dom.container.querySelector('[data-testid="route-target"]')).toBeNull();
     expect(dom.container.querySelector('[data-testid="route-endpoint-error"]')).toBeNull();
-    await type("route-endpoint-input", "show");
+    await dom.type("route-endpoint-input", "show");
     await click("route-method-DELETE");
     await click("route-save");
     expect(results).toEqual([{ kind: "update", route, methods: ["GET", "DELETE"], rule: "/<int:id>", endpoint: "show" }]);
@@ -97,15 +81,15 @@ describe("the route form", () => {
   it("refuses an endpoint another route has, with the full name, before anything is saved", async () => {
     const results: RouteFormResult[] = [];
     await act(async () => dom.root.render(<RouteForm route={null} targets={targets} routes={[detailRoute, indexRoute]} onSubmit={async (result) => void results.push(result)} onCancel={() => undefined} />));
-    await type("route-rule-input", "/home");
-    await type("route-endpoint-input", "index");
-    expect(byTestId("route-endpoint-error").textContent).toBe('There is already a route with the endpoint "index": pick another name.');
-    expect(byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
+    await dom.type("route-rule-input", "/home");
+    await dom.type("route-endpoint-input", "index");
+    expect(dom.byTestId("route-endpoint-error").textContent).toBe('There is already a route with the endpoint "index": pick another name.');
+    expect(dom.byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
 
-    await type("route-target", "1");
+    await dom.type("route-target", "1");
     expect(dom.container.querySelector('[data-testid="route-endpoint-error"]')).toBeNull();
-    await type("route-endpoint-input", "detail");
-    expect(byTestId("route-endpoint-error").textContent).toContain('"items.detail"');
+    await dom.type("route-endpoint-input", "detail");
+    expect(dom.byTestId("route-endpoint-error").textContent).toContain('"items.detail"');
     await click("route-save");
     expect(results).toEqual([]);
   });

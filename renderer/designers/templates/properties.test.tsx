@@ -6,23 +6,8 @@ import { reactRootPerTest } from "../../ui/test-dom";
 
 const dom = reactRootPerTest();
 
-function byTestId<T extends HTMLElement>(id: string): T {
-  const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
-  if (!element) throw new Error(`no ${id}`);
-  return element;
-}
-
-async function type(id: string, value: string): Promise<void> {
-  const input = byTestId<HTMLInputElement>(id);
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value")?.set;
-  await act(async () => {
-    setter?.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
-
 async function enter(id: string): Promise<void> {
-  await act(async () => byTestId(id).dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
+  await act(async () => dom.byTestId(id).dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
 }
 
 type Plan = (source: string, tree: OutlineNode) => TextEdit | TextEdit[] | undefined;
@@ -44,19 +29,19 @@ describe("the properties panel", () => {
   it("edits an element's text, classes and attributes, and refuses what would break the markup", async () => {
     const source = '<a class="button" href="/x">Go</a>';
     const results = await show(source, "0");
-    await type("template-prop-text", "<b>");
-    expect(byTestId("template-prop-text-error").textContent).toMatch(/palette/);
+    await dom.type("template-prop-text", "<b>");
+    expect(dom.byTestId("template-prop-text-error").textContent).toMatch(/palette/);
     await enter("template-prop-text");
     expect(results).toEqual([]);
-    await type("template-prop-text", "Go now");
+    await dom.type("template-prop-text", "Go now");
     await enter("template-prop-text");
-    await type("template-prop-classes", "button primary");
+    await dom.type("template-prop-classes", "button primary");
     await enter("template-prop-classes");
-    await type("template-attr-href", "{{ url_for('index') }}");
+    await dom.type("template-attr-href", "{{ url_for('index') }}");
     await enter("template-attr-href");
-    await type("template-attribute-name", "title");
-    await type("template-attribute-value", "Home");
-    await act(async () => byTestId("template-attribute-add").click());
+    await dom.type("template-attribute-name", "title");
+    await dom.type("template-attribute-value", "Home");
+    await act(async () => dom.byTestId("template-attribute-add").click());
     expect(results).toEqual([
       '<a class="button" href="/x">Go now</a>',
       '<a class="button primary" href="/x">Go</a>',
@@ -69,9 +54,9 @@ describe("the properties panel", () => {
     const source = "{% for post in posts %}{{ post }}{% endfor %}";
     const results = await show(source, "0");
     expect(dom.container.textContent).toContain("Loop");
-    await type("template-prop-expression", "posts");
-    expect(byTestId("template-prop-expression-error").textContent).toMatch(/item in items/);
-    await type("template-prop-expression", "post in posts|reverse");
+    await dom.type("template-prop-expression", "posts");
+    expect(dom.byTestId("template-prop-expression-error").textContent).toMatch(/item in items/);
+    await dom.type("template-prop-expression", "post in posts|reverse");
     await enter("template-prop-expression");
     expect(results).toEqual(["{% for post in posts|reverse %}{{ post }}{% endfor %}"]);
   });

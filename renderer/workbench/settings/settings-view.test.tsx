@@ -20,13 +20,6 @@ function studioWithSettings(changes: Partial<Settings>[]): Studio {
   return { settings: { settings, update }, attempt: async (run: () => Promise<unknown>) => run() } as unknown as Studio;
 }
 
-async function type(input: HTMLInputElement, value: string): Promise<void> {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
-
 describe("the Settings view", () => {
   it("says why a font size out of range is not taken, keeps the saved one, and takes a good one", async () => {
     const changes: Partial<Settings>[] = [];
@@ -37,14 +30,14 @@ describe("the Settings view", () => {
         </StudioContext.Provider>,
       ),
     );
-    const fontSize = dom.container.querySelector<HTMLInputElement>('[data-testid="settings-font-size"]')!;
-    await type(fontSize, "100");
+    const fontSize = dom.byTestId<HTMLInputElement>("settings-font-size");
+    await dom.type(fontSize, "100");
     const problem = document.getElementById(fontSize.getAttribute("aria-describedby") ?? "");
     expect(fontSize.getAttribute("aria-invalid")).toBe("true");
     expect(problem?.textContent).toBe("Use a whole number from 8 to 40; 14 stays until then.");
     expect(changes).toEqual([]);
 
-    await type(fontSize, "18");
+    await dom.type(fontSize, "18");
     expect(fontSize.getAttribute("aria-invalid")).toBe("false");
     expect(dom.container.querySelector('[role="alert"]')).toBeNull();
     expect(changes).toEqual([{ fontSize: 18 }]);

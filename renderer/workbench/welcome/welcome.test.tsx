@@ -26,27 +26,13 @@ function refusingStudio(): Studio {
   return { workspace: { state, createProject: refuse, openProject: refuse } } as unknown as Studio;
 }
 
-function byTestId<T extends HTMLElement>(id: string): T {
-  const element = dom.container.querySelector<T>(`[data-testid="${id}"]`);
-  if (!element) throw new Error(`no ${id}`);
-  return element;
-}
-
-async function type(id: string, value: string): Promise<void> {
-  const input = byTestId<HTMLInputElement>(id);
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
-
 async function submit(id: string): Promise<void> {
-  await act(async () => byTestId<HTMLFormElement>(id).requestSubmit());
+  await act(async () => dom.byTestId<HTMLFormElement>(id).requestSubmit());
 }
 
 /** The text of the message an input points to with aria-describedby, if it is marked invalid. */
 function problemOf(id: string): string | null {
-  const input = byTestId(id);
+  const input = dom.byTestId(id);
   if (input.getAttribute("aria-invalid") !== "true") return null;
   return document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent ?? null;
 }
@@ -60,18 +46,18 @@ describe("the welcome screen", () => {
         </StudioContext.Provider>,
       ),
     );
-    await type("project-name", "bad?");
+    await dom.type("project-name", "bad?");
     await submit("new-project-form");
     expect(problemOf("project-name")).toBe('A name cannot contain \\ : * ? " < > |');
     expect(problemOf("project-folder")).toBeNull();
 
-    await type("project-name", "good");
-    await type("project-folder", "projects");
+    await dom.type("project-name", "good");
+    await dom.type("project-folder", "projects");
     await submit("new-project-form");
     expect(problemOf("project-name")).toBeNull();
     expect(problemOf("project-folder")).toContain("is not a full path");
 
-    await type("open-folder-path", "/nowhere");
+    await dom.type("open-folder-path", "/nowhere");
     await submit("open-folder-form");
     expect(problemOf("open-folder-path")).toContain("is not a full path");
   });
