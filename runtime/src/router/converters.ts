@@ -90,11 +90,14 @@ function numberArg(args: ConverterArgs, key: string): number | undefined {
   return value;
 }
 
-function checkRange(value: number, args: ConverterArgs): number {
-  const min = numberArg(args, "min");
-  const max = numberArg(args, "max");
-  if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw new ValidationError();
-  return value;
+// Reads `min` and `max` once, when the rule is parsed: a bad bound fails there, and a lookup only compares.
+function rangeCheck(args: ConverterArgs): (value: number) => number {
+  const min = numberArg(args, "min") ?? -Infinity;
+  const max = numberArg(args, "max") ?? Infinity;
+  return (value) => {
+    if (value < min || value > max) throw new ValidationError();
+    return value;
+  };
 }
 
 const string = (args: ConverterArgs): Converter => {
@@ -108,23 +111,27 @@ const string = (args: ConverterArgs): Converter => {
 const int = (args: ConverterArgs): Converter => {
   const digits = numberArg(args, "fixed_digits");
   const sign = bool(args.named.signed) ? "-?" : "";
+  const inRange = rangeCheck(args);
   return {
     regex: sign + (digits !== undefined ? `\\d{${digits}}` : "\\d+"),
     weight: 50,
-    toValue: (raw) => checkRange(Number.parseInt(raw, 10), args),
+    toValue: (raw) => inRange(Number.parseInt(raw, 10)),
     toUrl: (v) => (digits !== undefined ? String(v).padStart(digits, "0") : String(Math.trunc(Number(v)))),
   };
 };
 
-const float = (args: ConverterArgs): Converter => ({
-  regex: (bool(args.named.signed) ? "-?" : "") + "\\d+\\.\\d+",
-  weight: 50,
-  toValue: (raw) => checkRange(Number.parseFloat(raw), args),
-  toUrl: (v) => {
-    const text = String(v);
-    return text.includes(".") || text.includes("e") ? text : `${text}.0`;
-  },
-});
+const float = (args: ConverterArgs): Converter => {
+  const inRange = rangeCheck(args);
+  return {
+    regex: (bool(args.named.signed) ? "-?" : "") + "\\d+\\.\\d+",
+    weight: 50,
+    toValue: (raw) => inRange(Number.parseFloat(raw)),
+    toUrl: (v) => {
+      const text = String(v);
+      return text.includes(".") || text.includes("e") ? text : `${text}.0`;
+    },
+  };
+};
 
 const path: Converter = { regex: "[^/].*?", weight: 200, partIsolating: false, toValue: keepRaw, toUrl: (v) => String(v) };
 

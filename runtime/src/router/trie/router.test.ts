@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultConverters } from "../converters.js";
+import { defaultConverters, type ConverterSpec } from "../converters.js";
 import { parseRule } from "../rule.js";
 import { TrieRouter } from "./router.js";
 
@@ -48,5 +48,54 @@ describe("TrieRouter", () => {
     expect(found).toMatchObject({ type: "found", value: "deep" });
     expect(found.type === "found" && found.params.p39).toBe("s39");
     expect(router.match("GET", `${path}/extra`)).toEqual({ type: "notFound" });
+  });
+  it("tests a converter segment in place: digits, a longer alternative, an empty segment, a slash-bearing isolated regex", () => {
+    const slashy: ConverterSpec = { regex: "[a-z]+/?", partIsolating: true, toValue: (s) => s.toUpperCase(), toUrl: String };
+    const maybe: ConverterSpec = { regex: "\\d*", toValue: (s) => `[${s}]`, toUrl: String };
+    const router = new TrieRouter<string>();
+    router.add("GET", parseRule("/k/<any(a, ab):kind>/x", defaultConverters), "kind");
+    router.add("GET", parseRule("/m/<maybe:n>/x", { ...defaultConverters, maybe }), "maybe");
+    // Run on the whole path, `[a-z]+/?` would take the slash of `/s/ab/` and overshoot the segment.
+    router.add("GET", parseRule("/s/<slashy:w>/", { ...defaultConverters, slashy }), "slashy");
+    router.add("GET", parseRule("/n/<int:n>", defaultConverters), "int");
+    expect(router.match("GET", "/n/042")).toEqual({ type: "found", value: "int", params: { n: 42 } });
+    expect(router.match("GET", "/n/4a")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/n/\u0663")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/k/ab/x")).toEqual({ type: "found", value: "kind", params: { kind: "ab" } });
+    expect(router.match("GET", "/k/abc/x")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/m//x")).toEqual({ type: "found", value: "maybe", params: { n: "[]" } });
+    expect(router.match("GET", "/m/12/x")).toEqual({ type: "found", value: "maybe", params: { n: "[12]" } });
+    expect(router.match("GET", "/m/1a/x")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/s/ab/")).toEqual({ type: "found", value: "slashy", params: { w: "AB" } });
+    expect(router.match("GET", "/s/a7/")).toEqual({ type: "notFound" });
+  });
+
+  it("finds literal children by lookup once a node has many, and by comparison while it has few", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `page${i}`);
+    const router = trie([
+      ...names.map((name): [string, string, string] => ["GET", `/${name}/<int:n>`, name]),
+      ["GET", "/page/<int:n>", "short"],
+      ["GET", "/page10/x/<slug>", "deeper"],
+    ]);
+    expect(router.match("GET", "/page11/3")).toEqual({ type: "found", value: "page11", params: { n: 3 } });
+    expect(router.match("GET", "/page/3")).toEqual({ type: "found", value: "short", params: { n: 3 } });
+    expect(router.match("GET", "/page10/x/y")).toEqual({ type: "found", value: "deeper", params: { slug: "y" } });
+    expect(router.match("GET", "/page12/3")).toEqual({ type: "notFound" });
+    const few = trie([["GET", "/ab/<int:n>", "ab"], ["GET", "/a/<int:n>", "a"]]);
+    expect(few.match("GET", "/a/1")).toEqual({ type: "found", value: "a", params: { n: 1 } });
+    expect(few.match("GET", "/abc/1")).toEqual({ type: "notFound" });
+  });
+
+  it("gives each match its own params object, with the rule's variables in path order", () => {
+    const router = trie([["GET", "/users/<int:id>/posts/<slug>", "post"]]);
+    const first = router.match("GET", "/users/1/posts/a");
+    const second = router.match("GET", "/users/2/posts/b");
+    expect(first).toEqual({ type: "found", value: "post", params: { id: 1, slug: "a" } });
+    expect(second.type === "found" && Object.keys(second.params)).toEqual(["id", "slug"]);
+    expect(Object.getPrototypeOf(first.type === "found" ? first.params : null)).toBe(Object.prototype);
+  });
+
+  it("refuses a converter bound that is not a number when the rule is parsed", () => {
+    expect(() => parseRule("/n/<int(min=x):n>", defaultConverters)).toThrow("converter argument min=x is not a number");
   });
 });

@@ -1,20 +1,22 @@
-import { keepRaw, ValidationError, type Converter } from "../converters.js";
+import { ValidationError, type Converter } from "../converters.js";
 import type { ParsedRule } from "../rule.js";
 import { RuleEntry, type RouteMatch, type Router } from "../router.js";
-import { describe, patternEdge, segmentEdge, segmentsOf, staticText, tailEdge, TrieNode, type Leaf } from "./node.js";
+import { describe, leafOf, patternEdge, segmentEdge, segmentsOf, staticText, tailEdge, TrieNode, type Edge, type Leaf } from "./node.js";
 
 const REJECTED = Symbol("rejected");
 // What a walk of the slashed path returns when some rule matches it: the caller answers with a redirect.
 const SLASHED: RouteMatch<never> = Object.freeze({ type: "redirect", path: "" });
 const NOT_FOUND: RouteMatch<never> = Object.freeze({ type: "notFound" });
+type SegmentEdge = Extract<Edge<unknown>, { kind: "segment" }>;
 
 /**
- * The default router: a segment trie. Literal segments are `Map` lookups; converter edges (one whole
- * segment, a segment mixing text and variables like `<name>.<ext>`, or the rest of the path once a
- * converter may span `/`) are tried in Werkzeug order with backtracking: literal before converter,
- * cheaper converter first, `path` last. Fully literal rules are answered by one lookup before any walk.
- * A lookup allocates only the segment strings, the params and the result. The trailing-slash redirect
- * walks the path again as if it ended with `/`, and only when a rule could match such a path.
+ * The default router: a segment trie. Literal segments are compared in place (a `Map` lookup when a node
+ * has many); converter edges (one whole segment, a segment mixing text and variables like
+ * `<name>.<ext>`, or the rest of the path once a converter may span `/`) are tried in Werkzeug order with
+ * backtracking: literal before converter, cheaper converter first, `path` last. Fully literal rules are
+ * answered by one lookup before any walk. A lookup allocates only the captured texts, the params and the
+ * result. The trailing-slash redirect walks the path again as if it ended with `/`, and only when a rule
+ * could match such a path.
  *
  * @example
  * ```ts
@@ -31,8 +33,13 @@ export class TrieRouter<T> implements Router<T> {
   // Whether some rule can match a path ending in an empty segment, so that the slash retry can succeed.
   #slashable = false;
   // The state of the current walk; `match` is synchronous, so one set per router suffices.
-  // Captured texts of the current branch: `#raw[0..#top)`; slots are reused, never truncated (that is slow).
+  // Captures of the current branch, slots `[0, #top)`: a segment as its bounds in the path (`#starts`,
+  // `#ends`), a regex group as its text (`#raw`, with start -1). Slots are reused, never truncated (that
+  // is slow); `#values` holds the converted values the params factory reads.
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
   readonly #raw: string[] = [];
+  readonly #values: unknown[] = [];
   #top = 0;
   #method = "";
   #path = "";
@@ -76,42 +83,55 @@ export class TrieRouter<T> implements Router<T> {
   }
 
   // Walks from `node` with the segment starting at `start`; with `#slashed` the path is read as if it
-  // ended with one more `/` (`#length` counts it).
+  // ended with one more `/` (`#length` counts it). Segments are compared and tested in place; only the
+  // texts of captured variables become strings, once a rule matches.
   #walk(node: TrieNode<T>, start: number): RouteMatch<T> | undefined {
     if (start > this.#length) return node.leaves === undefined ? undefined : this.#acceptAny(node.leaves);
     const path = this.#path;
     let end = path.indexOf("/", start);
     if (end === -1) end = start > path.length ? start : path.length;
-    const segment = path.slice(start, end);
-    const statics = node.statics;
-    const child = statics.size === 0 ? undefined : statics.get(segment);
-    if (child !== undefined) {
-      const found = this.#walk(child, end + 1);
-      if (found !== undefined) return found;
+    const size = end - start;
+    const keys = node.staticKeys;
+    if (keys.length !== 0 || node.statics.size !== 0) {
+      let child: TrieNode<T> | undefined;
+      if (keys.length !== 0) {
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k] as string;
+          if (key.length === size && path.startsWith(key, start)) {
+            child = node.staticNodes[k];
+            break;
+          }
+        }
+      } else {
+        child = node.statics.get(path.slice(start, end));
+      }
+      if (child !== undefined) {
+        const found = this.#walk(child, end + 1);
+        if (found !== undefined) return found;
+      }
     }
     const edges = node.edges;
     for (let e = 0; e < edges.length; e++) {
       const edge = edges[e] as (typeof edges)[number];
-      const raw = this.#raw;
       const top = this.#top;
       let found: RouteMatch<T> | undefined;
       if (edge.kind === "segment") {
-        if (edge.test === null ? segment === "" : !edge.test.test(segment)) continue;
-        raw[top] = segment;
+        if (!(size === 0 ? edge.empty : edge.fit === "any" || fits(edge, path, start, end))) continue;
+        this.#starts[top] = start;
+        this.#ends[top] = end;
         this.#top = top + 1;
         found = this.#walk(edge.next, end + 1);
-      } else if (edge.kind === "pattern") {
-        const m = edge.regex.exec(segment);
-        if (m === null) continue;
-        for (let i = 1; i < m.length; i++) raw[top + i - 1] = m[i] as string;
-        this.#top = top + m.length - 1;
-        found = this.#walk(edge.next, end + 1);
       } else {
-        const m = edge.regex.exec(this.#slashed ? `${path}/`.slice(start) : path.slice(start));
+        const tail = edge.kind === "tail";
+        const text = tail ? (this.#slashed ? `${path}/`.slice(start) : path.slice(start)) : path.slice(start, end);
+        const m = edge.regex.exec(text);
         if (m === null) continue;
-        for (let i = 1; i < m.length; i++) raw[top + i - 1] = m[i] as string;
+        for (let i = 1; i < m.length; i++) {
+          this.#starts[top + i - 1] = -1;
+          this.#raw[top + i - 1] = m[i] as string;
+        }
         this.#top = top + m.length - 1;
-        found = this.#acceptAny(edge.leaves);
+        found = tail ? this.#acceptAny(edge.leaves) : this.#walk(edge.next, end + 1);
       }
       this.#top = top;
       if (found !== undefined) return found;
@@ -128,19 +148,21 @@ export class TrieRouter<T> implements Router<T> {
   }
 
   #accept(leaf: Leaf<T>): RouteMatch<T> | undefined {
-    const names = leaf.names;
-    const raw = this.#raw;
-    const params: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const converter = leaf.converters[i] as Converter;
+    const toValues = leaf.toValues;
+    const values = this.#values;
+    const path = this.#path;
+    for (let i = 0; i < toValues.length; i++) {
+      const from = this.#starts[i] as number;
+      const raw = from === -1 ? (this.#raw[i] as string) : path.slice(from, this.#ends[i]);
+      const toValue = toValues[i];
       // The common converters keep the text as is: no call, no try.
-      const value = converter.toValue === keepRaw ? raw[i] : convert(converter, raw[i] as string);
+      const value = toValue === null || toValue === undefined ? raw : convert(toValue, raw);
       if (value === REJECTED) return undefined;
-      params[names[i] as string] = value;
+      values[i] = value;
     }
     if (this.#slashed) return SLASHED;
     const handler = leaf.entry.methods.get(this.#method);
-    if (handler !== undefined) return { type: "found", value: handler, params };
+    if (handler !== undefined) return { type: "found", value: handler, params: leaf.params(values) };
     this.#allowed ??= new Set();
     for (const m of leaf.entry.methods.keys()) this.#allowed.add(m);
     return undefined;
@@ -148,18 +170,13 @@ export class TrieRouter<T> implements Router<T> {
 
   #insert(entry: RuleEntry<T>): void {
     const segments = segmentsOf(entry.rule);
-    const leaf: Leaf<T> = { entry, names: entry.rule.names, converters: describe(segments).converters };
+    const leaf = leafOf(entry, describe(segments).converters);
     let node = this.#root;
     for (let i = 0; i < segments.length; i++) {
       const pieces = segments[i] as (typeof segments)[number];
       const text = staticText(pieces);
       if (text !== undefined) {
-        let child = node.statics.get(text);
-        if (child === undefined) {
-          child = new TrieNode<T>();
-          node.statics.set(text, child);
-        }
-        node = child;
+        node = node.child(text);
       } else if (segments.slice(i).some((s) => s.some((p) => "converter" in p && spansSlash(p.converter)))) {
         tailEdge(node, segments.slice(i)).leaves.push(leaf);
         this.#slashable = true;
@@ -190,9 +207,27 @@ function endsEmpty(segments: ReturnType<typeof segmentsOf>): boolean {
   return new RegExp(`^${source}$`, "s").test("");
 }
 
-function convert(converter: Converter, raw: string): unknown {
+// Whether the non-empty segment `path[start, end)` fits a segment edge (see `Edge`).
+function fits(edge: SegmentEdge, path: string, start: number, end: number): boolean {
+  const test = edge.test;
+  switch (edge.fit) {
+    case "digits":
+      for (let i = start; i < end; i++) {
+        const code = path.charCodeAt(i);
+        if (code < 48 || code > 57) return false;
+      }
+      return true;
+    case "sliced":
+      return test.test(path.slice(start, end));
+    default:
+      test.lastIndex = start;
+      return test.test(path) && test.lastIndex === end;
+  }
+}
+
+function convert(toValue: Converter["toValue"], raw: string): unknown {
   try {
-    return converter.toValue(raw);
+    return toValue(raw);
   } catch (error) {
     if (error instanceof ValidationError) return REJECTED;
     throw error;
