@@ -26,7 +26,6 @@ const columns = [
  * Verifies every selected server on every case, then measures case by case. Within a case the servers run
  * back to back, `rounds` times, forward then backward, so the numbers a ratio divides are taken close
  * together in time; each server keeps its best round (the least disturbed by other work on the machine).
- * Each measurement gets a fresh server process.
  * @param {import("../lib/report.mjs").SuiteContext} ctx
  * @returns {Promise<import("../lib/report.mjs").SuiteResult>}
  */
@@ -44,32 +43,46 @@ export async function runHttpSuite(ctx) {
     }
   }
 
+  // One process per server for the whole run, as a deployment runs: started and verified up front, then
+  // idle (using no CPU) while the others are measured.
+  const running = new Map();
   const wrong = new Map();
-  for (const server of [...runnable]) {
-    let verdict;
-    try {
-      verdict = await withServer(server, (baseUrl) => verifyServer(baseUrl, httpCases));
-    } catch (error) {
-      const message = `${server.label} did not start: ${error.message}`;
-      ctx.log(`http: FAIL ${message}`);
-      failures.push(message);
-      runnable.splice(runnable.indexOf(server), 1);
-      continue;
+  try {
+    for (const server of [...runnable]) {
+      let verdict;
+      try {
+        const started = await startOne(server);
+        running.set(server, started);
+        verdict = await verifyServer(started.baseUrl, httpCases);
+      } catch (error) {
+        const message = `${server.label} did not start: ${error.message}`;
+        ctx.log(`http: FAIL ${message}`);
+        failures.push(message);
+        runnable.splice(runnable.indexOf(server), 1);
+        continue;
+      }
+      for (const problem of verdict.probes) {
+        ctx.log(`http: FAIL ${server.label}: ${problem}`);
+        failures.push(`${server.label}: ${problem}`);
+      }
+      for (const [caseId, problems] of verdict.byCase) {
+        if (problems.length === 0) continue;
+        const message = `${server.label} answers ${caseId} wrongly, so it is not measured there:\n  ${problems.join("\n  ")}`;
+        ctx.log(`http: FAIL ${message}`);
+        failures.push(message);
+        wrong.set(`${server.id} ${caseId}`, problems.join("; "));
+      }
     }
-    for (const problem of verdict.probes) {
-      ctx.log(`http: FAIL ${server.label}: ${problem}`);
-      failures.push(`${server.label}: ${problem}`);
-    }
-    for (const [caseId, problems] of verdict.byCase) {
-      if (problems.length === 0) continue;
-      const message = `${server.label} answers ${caseId} wrongly, so it is not measured there:\n  ${problems.join("\n  ")}`;
-      ctx.log(`http: FAIL ${message}`);
-      failures.push(message);
-      wrong.set(`${server.id} ${caseId}`, problems.join("; "));
-    }
+    ctx.log(`http: ${runnable.length} server(s) verified on ${httpCases.length} cases`);
+    const cases = await measureCases(ctx, runnable, running, wrong, failures);
+    return { cases, skipped, failures };
+  } finally {
+    await Promise.all([...running.values()].map((started) => started.stop()));
   }
-  ctx.log(`http: ${runnable.length} server(s) verified on ${httpCases.length} cases`);
+}
 
+/** Measures case by case; see runHttpSuite. */
+async function measureCases(ctx, runnable, running, wrong, failures) {
   const cases = [];
   const selectedCases = httpCases.filter((c) => ctx.only.cases === undefined || ctx.only.cases.includes(c.id));
   for (const [index, c] of selectedCases.entries()) {
@@ -79,7 +92,8 @@ export async function runHttpSuite(ctx) {
       ctx.settings.rounds,
       { key: "requestsPerSecond", higherIsBetter: true },
       async (server) => {
-        const summary = await withServer(server, (baseUrl, pid) => measure(ctx, baseUrl, pid, c));
+        const { baseUrl, pid } = running.get(server);
+        const summary = await measure(ctx, baseUrl, pid, c);
         ctx.log(
           `http: ${c.id.padEnd(7)} ${server.label.padEnd(32)} ${String(Math.round(summary.requestsPerSecond)).padStart(7)} req/s` +
             `  p50 ${summary.latencyP50Ms} ms  p99 ${summary.latencyP99Ms} ms` +
@@ -112,20 +126,16 @@ export async function runHttpSuite(ctx) {
       targets: targetsByCase[c.id],
     });
   }
-  return { cases, skipped, failures };
+  return cases;
 }
 
-/** Starts the server on a free port, runs `use(baseUrl, pid)`, and always stops it. */
-async function withServer(server, use) {
+/** Starts the server on a free port; resolves once it answers. */
+async function startOne(server) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const { file, args } = server.command(port);
-  const running = await startServer({ file, args, env: { PORT: String(port) }, baseUrl: baseUrl + "/" });
-  try {
-    return await use(baseUrl, running.child.pid);
-  } finally {
-    await running.stop();
-  }
+  const started = await startServer({ file, args, env: { PORT: String(port) }, baseUrl: baseUrl + "/" });
+  return { baseUrl, pid: started.child.pid, stop: started.stop };
 }
 
 /** One autocannon run, plus the server's CPU time over the measured part (not the warm-up). */
