@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,6 +97,33 @@ function get(port: number, path = "/"): Promise<{ status: number; body: string }
   });
 }
 
+// A raw connection that writes `chunks` 100 ms apart and never ends its side; it reports whether the
+// server closed it within 4 s and what the server sent.
+function rawClient(port: number, chunks: string[]): Promise<{ closed: boolean; reply: string }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let reply = "";
+    let gaveUp = false;
+    socket.on("data", (chunk: Buffer) => (reply += chunk.toString("latin1")));
+    socket.on("error", () => undefined);
+    const drip = setInterval(() => {
+      const chunk = chunks.shift();
+      if (chunk === undefined) clearInterval(drip);
+      else if (!socket.destroyed) socket.write(chunk);
+    }, 100);
+    const cap = setTimeout(() => {
+      gaveUp = true;
+      socket.destroy();
+    }, 4000);
+    socket.on("close", () => {
+      clearInterval(drip);
+      clearTimeout(cap);
+      resolve({ closed: !gaveUp, reply });
+    });
+    socket.write(chunks.shift() ?? "");
+  });
+}
+
 const vialApp = `import { Vial } from "vial";
 import { greet } from "./lib/greet.js";
 
@@ -188,6 +215,26 @@ describe("vial run", SLOW, () => {
     });
     expect(status).toBe(431);
     expect((await get(server.port)).status).toBe(200);
+  });
+
+  it.each([[[]], [["--reload"]]])("applies the app's slow-client timeouts and body limit (args %j)", async (args) => {
+    const limits = "app.config.HEADERS_TIMEOUT = 0.5;\napp.config.REQUEST_TIMEOUT = 1;\napp.config.KEEP_ALIVE_TIMEOUT = 0.3;\napp.config.MAX_CONTENT_LENGTH = 10;\n";
+    const dir = await project({ "app.ts": vialApp + limits, "lib/greet.ts": greetModule("hi") });
+    const server = await serve(dir, args);
+    // Each client waits at most 4 s to be dropped: less than Node's own defaults (5 s keep-alive, 60 s
+    // headers), so a server that ignores the app's settings still holds these connections open by then.
+    const [halfLine, trickle, idle, big] = await Promise.all([
+      rawClient(server.port, ["GET / HT"]),
+      rawClient(server.port, ["GET / HTTP/1.1\r\nHost: x\r\n", ...Array.from({ length: 30 }, (_, i) => `X-Drip-${i}: 1\r\n`)]),
+      rawClient(server.port, ["GET / HTTP/1.1\r\nHost: x\r\n\r\n"]),
+      rawClient(server.port, ["POST /about HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n"]),
+    ]);
+    expect({ halfLine, trickle, idle, big }).toEqual({
+      halfLine: { closed: true, reply: expect.stringMatching(/^HTTP\/1\.1 408 /) },
+      trickle: { closed: true, reply: expect.stringMatching(/^HTTP\/1\.1 408 /) },
+      idle: { closed: true, reply: expect.stringMatching(/^HTTP\/1\.1 200 [\s\S]*from /) },
+      big: { closed: true, reply: expect.stringMatching(/^HTTP\/1\.1 413 /) },
+    });
   });
 
   it("shows the debug page with the TypeScript file, line and code with --debug, and nothing of it without", async () => {

@@ -1,8 +1,5 @@
-import type { Server } from "node:http";
-import { createServerFor } from "../adapter/node.js";
+import { loadAppServer } from "./app-server.js";
 import { buildApp } from "./build.js";
-import { loadAppModule } from "./load-app.js";
-import { loggingListener } from "./node-listener.js";
 
 /**
  * Options of {@link serveOnce}.
@@ -32,9 +29,7 @@ export interface ServeOptions {
 export async function serveOnce(opts: ServeOptions): Promise<{ port: number; close(): Promise<void> }> {
   process.setSourceMapsEnabled(true);
   const built = await buildApp({ entry: opts.entry, projectRoot: opts.projectRoot });
-  const { app } = await loadAppModule(built.outfile, opts.entry);
-  if (opts.debug) app.debug = true;
-  const server: Server = createServerFor(app, loggingListener(app));
+  const { server } = await loadAppServer({ modulePath: built.outfile, entry: opts.entry, debug: opts.debug });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => {

@@ -1,8 +1,6 @@
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
-import { createServerFor } from "../adapter/node.js";
-import { loadAppModule } from "./load-app.js";
-import { loggingListener } from "./node-listener.js";
+import { loadAppServer } from "./app-server.js";
 import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
 
 // A reload worker: loads one build of the app and serves the connections the supervisor hands it. It
@@ -10,9 +8,8 @@ import type { SupervisorMessage, WorkerMessage } from "./worker-protocol.js";
 
 const STOP_GRACE_MS = 5000;
 const SWEEP_MS = 50;
-// Made once the app is loaded, so it carries the app's limits (header size and count); the supervisor
-// hands over connections only after "ready". Node's request timeouts start with listen(), which a worker
-// never calls: under --reload (development) the supervisor's socket has no slow-client timeout.
+// The same server as `vial run` without --reload, made once the app is loaded (it carries the app's
+// limits); the supervisor hands over connections only after "ready".
 let server: Server | undefined;
 const sockets = new Set<Socket>();
 let stopping = false;
@@ -23,11 +20,14 @@ function send(message: WorkerMessage): void {
 
 async function start(message: Extract<SupervisorMessage, { type: "start" }>): Promise<void> {
   try {
-    const { app } = await loadAppModule(message.modulePath, message.entry);
-    if (message.debug) app.debug = true;
+    const loaded = await loadAppServer({ modulePath: message.modulePath, entry: message.entry, debug: message.debug });
     // Under --reload, template edits show on the next request too (Flask ties this to debug mode only).
-    app.config.TEMPLATES_AUTO_RELOAD ??= true;
-    server = createServerFor(app, loggingListener(app));
+    loaded.app.config.TEMPLATES_AUTO_RELOAD ??= true;
+    server = loaded.server;
+    // Node starts the checks behind HEADERS_TIMEOUT and REQUEST_TIMEOUT, and the connection list that
+    // closeIdleConnections() walks, when a server emits "listening". This one never listens, so without
+    // this a client could send half a request line and hold its connection, and this worker, forever.
+    server.emit("listening");
     // Before the app's listener, which may write the whole response at once.
     server.prependListener("request", (_req, res) => {
       if (stopping) res.setHeader("Connection", "close");
