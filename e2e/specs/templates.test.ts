@@ -131,3 +131,33 @@ test("moves and deletes nodes, keeps a child template's edits in its blocks, sho
   await page.getByTestId("template-samples").click();
   await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe(".vial/samples/about.html.json");
 });
+
+test("creates a page from the Templates view: it extends the layout, opens in the designer and shows on the canvas", async ({ studio }) => {
+  const { page } = studio;
+  const welcome = new WelcomePage(page);
+  const workbench = new WorkbenchPage(page);
+  const editor = new EditorPage(page);
+  const templates = new TemplatesPage(page);
+  const projectDir = join(studio.projectsDir, "site");
+
+  await welcome.createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  await templates.show();
+
+  // A name in use is refused in the dialog, and the file on disk is left alone.
+  await page.getByTestId("templates-new").click();
+  await workbench.dialog.getByTestId("dialog-input").fill("index");
+  await workbench.dialog.getByRole("alert").filter({ hasText: "templates/index.html already exists." }).waitFor(poll);
+  expect(await workbench.dialog.getByTestId("dialog-confirm").isDisabled()).toBe(true);
+  await workbench.fillPrompt("blog/post");
+
+  await expect.poll(() => templates.designer.getAttribute("data-path"), poll).toBe("templates/blog/post.html");
+  await expect.poll(() => editor.activeTab().getAttribute("data-path"), poll).toBe("templates/blog/post.html");
+  expect(await readFile(join(projectDir, "templates/blog/post.html"), "utf8")).toBe(
+    '{% extends "base.html" %}\n{% block title %}Post{% endblock %}\n{% block content %}\n  <h1>Post</h1>\n{% endblock %}\n',
+  );
+  // The canvas renders it through the layout: the page's heading, the layout's header around it.
+  await templates.canvas.locator("h1").getByText("Post").waitFor(poll);
+  await templates.canvas.locator("header.site-header").waitFor(poll);
+  expect(await readFile(join(projectDir, "templates/index.html"), "utf8")).toContain("Welcome to your new website");
+});

@@ -2,6 +2,7 @@ import type { TemplateRender } from "../../../electron/api/contract";
 import type { MonacoModel } from "../../monaco/setup";
 import { createStore } from "../../state/store";
 import type { Studio } from "../../studio";
+import { layoutNames, newTemplateSource, type Layout } from "./new-template";
 import { findNode, instrument, nodeAt, parseOutline, type OutlineNode, type TextEdit } from "./outline";
 
 export type CanvasWidth = "desktop" | "tablet" | "phone";
@@ -67,6 +68,24 @@ export class TemplatesStore {
     await this.studio.editors.open(path);
     this.state.set((state) => ({ ...state, path, selected: null, render: null }));
     this.#reparse();
+  }
+
+  /** Creates a new page at `path` (extending the project's layout when it has one) and opens it in the designer. */
+  async create(path: string): Promise<void> {
+    const layout = await this.#layout();
+    await this.studio.workspace.create(path, "file");
+    await this.studio.client.invoke("files.write", { path, content: newTemplateSource(path, layout) });
+    this.studio.explorer.reveal(path);
+    await this.open(path);
+  }
+
+  async #layout(): Promise<Layout | undefined> {
+    for (const name of layoutNames) {
+      const path = `templates/${name}`;
+      const { stat } = await this.studio.client.invoke("files.stat", { path });
+      if (stat) return { name, source: (await this.studio.client.invoke("files.read", { path })).content };
+    }
+    return undefined;
   }
 
   close(): void {

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, type ReactElement } from "react";
 import { useStore } from "../../state/use-store";
-import { filePaths } from "../../state/workspace";
+import { filePaths, invalidNameReason } from "../../state/workspace";
+import type { Studio } from "../../studio";
 import { useStudio } from "../../studio-context";
 import { IconButton } from "../../ui/icon-button";
 import { COMPONENT_TYPE } from "./canvas";
+import { newTemplatePath } from "./new-template";
 import { deleteNode, findNode, moveNode } from "./outline";
 import { OutlineTree } from "./outline-tree";
 import { paletteItems } from "./palette";
@@ -12,22 +14,44 @@ import { templateName, templatesStoreFor } from "./templates-store";
 import { insertionPoint, useInsert } from "./use-insert";
 import "./templates.css";
 
-function TemplateList(props: { onOpen: (path: string) => void }): ReactElement {
+function TemplateList(props: { onOpen: (path: string) => void; onNew: () => void }): ReactElement {
   const studio = useStudio();
   const tree = useStore(studio.workspace.state, (state) => state.tree);
   const templates = useMemo(() => filePaths(tree).filter((path) => /^templates\/.+\.(html?|jinja2?|j2|xml|txt)$/.test(path)), [tree]);
-  if (templates.length === 0) return <p className="view-message">No templates yet: add .html files under templates/.</p>;
   return (
-    <ul className="template-list" data-testid="template-list">
-      {templates.map((path) => (
-        <li key={path}>
-          <button type="button" data-testid="template-open" data-path={path} onClick={() => props.onOpen(path)}>
-            {templateName(path)}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="view-toolbar">
+        <span className="view-toolbar-title">templates/</span>
+        <IconButton icon="plus" label="New Template" testId="templates-new" onClick={props.onNew} />
+      </div>
+      {templates.length === 0 ? (
+        <p className="view-message">No templates yet: add one with New Template, or put .html files under templates/.</p>
+      ) : (
+        <ul className="template-list" data-testid="template-list">
+          {templates.map((path) => (
+            <li key={path}>
+              <button type="button" data-testid="template-open" data-path={path} onClick={() => props.onOpen(path)}>
+                {templateName(path)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
+}
+
+/** Asks for a template name and creates it as a new page in the designer. */
+async function newTemplate(studio: Studio): Promise<void> {
+  const existing = new Set(filePaths(studio.workspace.state.get().tree));
+  const name = await studio.dialogs.prompt({
+    title: "New Template",
+    label: "Template name (in templates/; .html is added when there is no extension)",
+    value: "page.html",
+    confirmLabel: "Create",
+    validate: (value) => invalidNameReason(value) ?? (existing.has(newTemplatePath(value)) ? `${newTemplatePath(value)} already exists.` : undefined),
+  });
+  if (name !== null) await templatesStoreFor(studio).create(newTemplatePath(name));
 }
 
 /** The Templates side-bar view: the project's templates, and the designer of the one opened. */
@@ -43,7 +67,7 @@ export function TemplatesView(): ReactElement {
   if (path === null || tree === null) {
     return (
       <div className="templates-view" data-testid="templates-view">
-        <TemplateList onOpen={(file) => void studio.attempt(() => store.open(file))} />
+        <TemplateList onOpen={(file) => void studio.attempt(() => store.open(file))} onNew={() => void studio.attempt(() => newTemplate(studio))} />
       </div>
     );
   }
