@@ -299,6 +299,19 @@ class Compiler {
     return this.autoescape ? `new Markup(${code})` : code;
   }
 
+  /**
+   * `code`, a value printed by the Jinja tag at `at`, stripped of the origin marks it carries (a macro's,
+   * an include's, a block's) where it does not land in HTML text: its tags are no elements there, or the
+   * template transforms or measures the text (filter and set blocks).
+   */
+  private unmarkedUnlessText(code: string, at: number): string {
+    return this.keepsMarks(at) ? code : `rt.unmark(${code})`;
+  }
+
+  private keepsMarks(at: number): boolean {
+    return this.marks === undefined || (this.unmarkedDepth === 0 && this.marks.keepsMarksAt(at));
+  }
+
   private outputGuard(): boolean {
     return this.scope.isRoot && this.extendsSeen && this.out === "out";
   }
@@ -322,7 +335,7 @@ class Compiler {
           if (n.type === "TemplateData") this.emit(`${this.out} += ${JSON.stringify(this.marks && this.unmarkedDepth === 0 ? this.marks.apply(n.data, n.start) : n.data)};`);
           else {
             this.pos(n);
-            this.emit(`${this.out} += ${this.escapeExpr(this.expr(n))};`);
+            this.emit(`${this.out} += ${this.escapeExpr(this.unmarkedUnlessText(this.expr(n), n.start))};`);
           }
         }
         return;
@@ -367,7 +380,7 @@ class Compiler {
         const caller = this.macro("caller", s.args, s.defaults, s.body, s);
         this.pos(s);
         const callCode = this.callExpr(s.call.node, s.call, caller);
-        this.emit(`${this.out} += ${this.escapeExpr(callCode)};`);
+        this.emit(`${this.out} += ${this.escapeExpr(this.unmarkedUnlessText(callCode, s.start))};`);
         return;
       }
       case "FilterBlock": {
@@ -415,10 +428,11 @@ class Compiler {
       case "Include": {
         this.pos(s);
         const args = `ctx, ${this.expr(s.template)}, ${s.ignoreMissing}, ${s.withContext}, ${s.withContext ? this.visibleLocals() : "null"}, INFO.name`;
-        if (this.canYield()) {
+        // An include stripped of its marks is rendered whole rather than streamed: they come out of its text.
+        if (this.canYield() && this.keepsMarks(s.start)) {
           this.flushChunk();
           this.emit(`yield* rt.streamInclude(${args});`);
-        } else this.emit(`${this.out} += rt.include(${args});`);
+        } else this.emit(`${this.out} += ${this.unmarkedUnlessText(`rt.include(${args})`, s.start)};`);
         return;
       }
       case "Import": {
@@ -648,10 +662,11 @@ class Compiler {
     this.pos(s);
     if (s.required) this.emit(`if (ctx.blocks[${name}].length <= 1) throw new rt.TemplateRuntimeError(${JSON.stringify(`Required block '${s.name}' not found`)});`);
     const context = s.scoped ? `ctx.derived(${this.visibleLocals()})` : "ctx";
-    if (this.canYield()) {
+    // As for includes: a block stripped of its marks is rendered whole rather than streamed.
+    if (this.canYield() && this.keepsMarks(s.start)) {
       this.flushChunk();
       this.emit(`yield* rt.streamBlock(ctx, ${name}, ${context});`);
-    } else this.emit(`${this.out} += ctx.blocks[${name}][0](${context});`);
+    } else this.emit(`${this.out} += ${this.unmarkedUnlessText(`ctx.blocks[${name}][0](${context})`, s.start)};`);
   }
 
   private filterRef(name: string, at: Span): { ref: string; sig: Signature | undefined } {

@@ -9,7 +9,7 @@ import { LineIndex, tokenize } from "./lexer.js";
 import type { TemplateAST } from "./nodes.js";
 import type { Loader } from "./loaders.js";
 import { escapeToString, Markup } from "./markup.js";
-import { OriginMarks } from "./origin-marks.js";
+import { OriginMarks, stripOriginMarks } from "./origin-marks.js";
 import { parse } from "./parser.js";
 import * as ops from "./operators.js";
 import * as rtm from "./runtime.js";
@@ -327,6 +327,7 @@ export class Environment implements FilterEnv {
       LoopContext: rtm.LoopContext, Macro: rtm.Macro, TemplateReference: rtm.TemplateReference, BlockReference,
       setNamespaceAttr: rtm.setNamespaceAttr, TemplateRuntimeError,
       floatConst: (n: number) => new PyFloat(n),
+      unmark: stripOriginMarks,
       Undefined,
       rethrow: attachPosition,
       callFilter: (fn: (...a: unknown[]) => unknown, ctx: Context, args: unknown[], kw: Record<string, unknown> | null) => callWithSignature(fn, ctx, args, kw),

@@ -5,8 +5,14 @@
  * exactly what it always was. A tag is marked only when it is certain to be one: its `<` and whole name
  * sit in one stretch of template text (not in a `{% raw %}` body, a comment, `<script>`/`<style>` text or
  * an attribute value), and the name is followed, in that same text, by a space, `/` or `>`.
+ *
+ * Text a template prints (a macro's output, an include, a block) carries the marks of the template that
+ * wrote it. Where it lands outside HTML text (in an attribute value, a tag, a comment, a `<title>` or a
+ * `<textarea>`) its tags are not elements, so the compiler has it stripped of marks there
+ * ({@link OriginMarks.keepsMarksAt}, {@link stripOriginMarks}).
  */
 import { LineIndex, type Token } from "./lexer.js";
+import { Markup } from "./markup.js";
 
 /**
  * The attribute a marked tag carries.
@@ -36,6 +42,28 @@ interface Mark {
   line: number;
 }
 
+/** A stretch of source between two pieces of template text (Jinja tags only) that lies outside HTML text. */
+interface Stretch {
+  start: number;
+  end: number;
+}
+
+/** A mark as {@link OriginMarks} writes it: the file is escaped, so it holds no `"`. */
+const MARK_RE = / data-vial-src="[^"]*:\d+"/g;
+
+/**
+ * The value with every origin mark taken out of its text (a string or Markup); anything else as it is. For
+ * printed values that land outside HTML text, where their tags are text too.
+ *
+ * @example
+ * stripOriginMarks(new Markup('<b data-vial-src="templates/m.html:1">x</b>')); // Markup('<b>x</b>')
+ */
+export function stripOriginMarks(value: unknown): unknown {
+  if (value instanceof Markup) return value.value.includes(ORIGIN_ATTRIBUTE) ? new Markup(value.value.replace(MARK_RE, "")) : value;
+  if (typeof value === "string" && value.includes(ORIGIN_ATTRIBUTE)) return value.replace(MARK_RE, "");
+  return value;
+}
+
 /**
  * Finds every markable start tag of a template from its source and its lexer tokens, and splices the marks
  * into the template text the compiler emits.
@@ -46,10 +74,13 @@ interface Mark {
  */
 export class OriginMarks {
   private readonly marks: Mark[];
+  /** In source order. */
+  private readonly outsideText: Stretch[];
   private readonly attribute: string;
 
-  private constructor(file: string, marks: Mark[]) {
+  private constructor(file: string, marks: Mark[], outsideText: Stretch[]) {
     this.marks = marks;
+    this.outsideText = outsideText;
     this.attribute = ` ${ORIGIN_ATTRIBUTE}="${file.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}:`;
   }
 
@@ -57,17 +88,36 @@ export class OriginMarks {
   static scan(file: string, source: string, tokens: readonly Token[]): OriginMarks {
     const lines = new LineIndex(source);
     const marks: Mark[] = [];
+    const outsideText: Stretch[] = [];
     let state: State = { kind: "text" };
     let previousEnd = 0;
     for (const token of tokens) {
       if (token.type !== "data") continue;
+      if (state.kind !== "text") outsideText.push({ start: previousEnd, end: token.start });
       const isRawBody = RAW_BEGIN_BEFORE_RE.test(source.slice(previousEnd, token.start));
       previousEnd = token.start + token.value.length;
       if (isRawBody) continue;
       state = scanText(token.value, token.start, state, (offset, at) => marks.push({ offset, line: lines.line(at) }));
       if (state.kind === "tag") state = { ...state, afterEquals: false };
     }
-    return new OriginMarks(file, marks);
+    if (state.kind !== "text") outsideText.push({ start: previousEnd, end: source.length });
+    return new OriginMarks(file, marks, outsideText);
+  }
+
+  /**
+   * Whether what a Jinja tag at `offset` in the source prints lands in HTML text, where the tags in it are
+   * elements and may keep their marks.
+   */
+  keepsMarksAt(offset: number): boolean {
+    let low = 0;
+    let high = this.outsideText.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.outsideText[middle] as Stretch).end <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const stretch = this.outsideText[low];
+    return stretch === undefined || offset < stretch.start;
   }
 
   /** How many tags are marked. */
