@@ -65,6 +65,16 @@ describe("the route form", () => {
     ]);
   });
 
+  it("opens with the focus in the rule and no error until something is typed", async () => {
+    await act(async () => dom.root.render(<RouteForm route={null} targets={targets} routes={[]} onSubmit={async () => undefined} onCancel={() => undefined} />));
+    expect(document.activeElement).toBe(dom.byTestId("route-rule-input"));
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.byTestId<HTMLButtonElement>("route-save").disabled).toBe(true);
+    await dom.type("route-endpoint-input", "a");
+    await dom.type("route-endpoint-input", "");
+    expect(dom.byTestId("route-endpoint-error").textContent).toBe("Name the endpoint (urlFor uses it).");
+  });
+
   it("edits an existing route's local rule, methods and endpoint", async () => {
     const route = detailRoute;
     const results: RouteFormResult[] = [];

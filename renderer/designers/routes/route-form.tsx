@@ -53,6 +53,9 @@ export function RouteForm(props: {
   const endpointProblem =
     endpointError(shownEndpoint) ?? endpointClash(shownEndpoint, route ? route.blueprint : (target?.blueprint ?? null), props.routes, route);
   const valid = !ruleProblem && !endpointProblem && methods.length > 0 && (route !== null || target !== undefined);
+  // A new form starts at "/", which names no endpoint: say so once the user has typed, not before.
+  const pristine = !endpointTouched && rule === (source?.localRule ?? "/");
+  const shownEndpointProblem = pristine && shownEndpoint === "" ? undefined : endpointProblem;
 
   const toggle = (method: string) =>
     setMethods((current) => (current.includes(method) ? current.filter((m) => m !== method) : allMethods.filter((m) => m === method || current.includes(m))));
@@ -109,7 +112,14 @@ export function RouteForm(props: {
       </fieldset>
       <label className="route-form-field">
         Rule
-        <input value={rule} onChange={(event) => setRule(event.target.value)} spellCheck={false} data-testid="route-rule-input" aria-invalid={ruleProblem !== undefined} />
+        <input
+          value={rule}
+          onChange={(event) => setRule(event.target.value)}
+          spellCheck={false}
+          autoFocus
+          data-testid="route-rule-input"
+          aria-invalid={ruleProblem !== undefined}
+        />
       </label>
       <div className="route-form-preview">
         <RuleText rule={rule} />
@@ -142,12 +152,12 @@ export function RouteForm(props: {
           }}
           spellCheck={false}
           data-testid="route-endpoint-input"
-          aria-invalid={endpointProblem !== undefined}
+          aria-invalid={shownEndpointProblem !== undefined}
         />
       </label>
-      {endpointProblem && (
+      {shownEndpointProblem && (
         <p className="route-form-error" role="alert" data-testid="route-endpoint-error">
-          {endpointProblem}
+          {shownEndpointProblem}
         </p>
       )}
       {!route && (
