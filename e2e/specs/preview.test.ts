@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
@@ -97,4 +97,46 @@ test("the preview shows the Website starter, follows saves, shows errors with fi
   await preview.openPanelTab("requests");
   expect(await page.getByTestId("requests-filter").inputValue()).toBe("4xx");
   await preview.requestDetail.getByText("GET /missing").waitFor();
+});
+
+test("the Output and Requests logs keep their newest lines in view, unless the user scrolled up to read", async ({ studio }) => {
+  const { page } = studio;
+  const workbench = new WorkbenchPage(page);
+  const preview = new PreviewPage(page);
+  await new WelcomePage(page).createProject({ starter: "blank", name: "noisy", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  await preview.waitForText("Hello from Vial!");
+  await writeFile(
+    join(studio.projectsDir, "noisy/app.ts"),
+    [
+      'import { Vial } from "vial";',
+      "export const app = new Vial({ root: import.meta.dirname });",
+      'app.get("/", () => "<h1>Noisy</h1>");',
+      'app.get("/noise/<int:count>", ({ count }) => { for (let i = 1; i <= count; i++) console.log(`line ${i} of ${count}`); return "ok"; });',
+      "",
+    ].join("\n"),
+  );
+  await preview.waitForText("Noisy");
+  const appUrl = await page.getByTestId("preview-frame").getAttribute("src");
+  const get = async (path: string) => void (await fetch(new URL(path, appUrl!)).then((response) => response.text()));
+  /** How far the log is scrolled up from its newest line, in CSS pixels (0: the newest line is in view). */
+  const distanceFromTail = (testId: string) =>
+    page.getByTestId(testId).evaluate((log) => ({ scrollable: log.scrollHeight > log.clientHeight, up: log.scrollHeight - log.scrollTop - log.clientHeight }));
+
+  await preview.openPanelTab("output");
+  await get("/noise/80");
+  await page.getByTestId("panel-output").getByText("line 80 of 80").waitFor(poll);
+  expect((await distanceFromTail("panel-output")).scrollable).toBe(true);
+  await expect.poll(async () => (await distanceFromTail("panel-output")).up, poll).toBeLessThanOrEqual(8);
+
+  await preview.openPanelTab("requests");
+  for (let i = 0; i < 30; i++) await get(`/missing/${i}`);
+  await preview.requestRows.filter({ hasText: "/missing/29" }).waitFor(poll);
+  await expect.poll(async () => (await distanceFromTail("requests-list")).up, poll).toBeLessThanOrEqual(8);
+
+  // Scrolled up to read an older request, the list stays put while new ones arrive.
+  await page.getByTestId("requests-list").evaluate((list) => list.scrollTo({ top: 0 }));
+  for (let i = 30; i < 33; i++) await get(`/missing/${i}`);
+  await preview.requestRows.filter({ hasText: "/missing/32" }).waitFor(poll);
+  expect(await page.getByTestId("requests-list").evaluate((list) => list.scrollTop)).toBe(0);
 });

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactElement } from "react";
 import type { RequestEntry } from "../../../electron/api/contract";
+import { useFollowTail } from "../../ui/use-follow-tail";
 import { filterRequests } from "./request-filter";
 
 function time(ms: number): string {
@@ -28,6 +29,7 @@ export function RequestsView(props: { requests: RequestEntry[]; onClear: () => v
   const [selected, setSelected] = useState<number | null>(null);
   const rows = useMemo(() => filterRequests(props.requests, query), [props.requests, query]);
   const detail = props.requests.find((entry) => entry.id === selected);
+  const tail = useFollowTail<HTMLDivElement>(rows);
   return (
     <div className="panel-requests">
       <div className="panel-requests-bar">
@@ -45,7 +47,7 @@ export function RequestsView(props: { requests: RequestEntry[]; onClear: () => v
         </button>
       </div>
       <div className="panel-requests-body">
-        <div className="panel-requests-list">
+        <div className="panel-requests-list" ref={tail.ref} onScroll={tail.onScroll} data-testid="requests-list">
           <table className="panel-requests-table" data-testid="requests-table">
             <thead>
               <tr>
