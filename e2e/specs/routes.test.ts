@@ -180,3 +180,22 @@ test("a half-filled route form and a prepared request outlive a visit to another
   await expect.poll(focusedTestId).toBe("route-open");
   expect(await routes.row("index").evaluate((row) => row.contains(document.activeElement))).toBe(true);
 });
+
+test("the runner asks for a body only for methods that carry one, and posts a form to the Website starter's contact page", async ({ studio }) => {
+  const { page } = studio;
+  const routes = new RoutesPage(page);
+  await new WelcomePage(page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await new WorkbenchPage(page).projectOpen();
+  await new PreviewPage(page).waitForText("Welcome to your new website");
+  await routes.show();
+  await routes.openRunner("contact");
+  expect(await page.getByTestId("runner-method").inputValue()).toBe("GET");
+  expect(await page.getByTestId("runner-body-kind").count()).toBe(0);
+
+  await page.getByTestId("runner-method").selectOption("POST");
+  await page.getByTestId("runner-body-kind").selectOption("form");
+  await page.getByTestId("runner-body-input").fill("name=Ada\nmessage=");
+  await routes.send({});
+  await routes.runnerHtml.getByText("Please fill in your name and a message.").waitFor(poll);
+  expect(await routes.runnerHtml.locator('input[name="name"]').inputValue()).toBe("Ada");
+});

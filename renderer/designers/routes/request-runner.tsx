@@ -195,15 +195,22 @@ export function RequestRunner({ route, onClose }: { route: RouteInfo; onClose: (
           Headers
           <textarea value={headers} onChange={(event) => setHeaders(event.target.value)} placeholder="Accept: application/json" rows={2} data-testid="runner-headers" />
         </label>
-        <label className="route-form-field">
-          Body
-          <select value={bodyKind} onChange={(event) => setBodyKind(event.target.value as BodyKind)} data-testid="runner-body-kind">
-            <option value="none">None</option>
-            <option value="json">JSON</option>
-            <option value="form">Form (name=value lines)</option>
-          </select>
-        </label>
-        {bodyKind !== "none" && <textarea className="runner-body-input" value={body} onChange={(event) => setBody(event.target.value)} rows={5} spellCheck={false} data-testid="runner-body" />}
+        {/* GET and HEAD carry no body (fetch refuses one); what was typed comes back with another method. */}
+        {method !== "GET" && method !== "HEAD" && (
+          <>
+            <label className="route-form-field">
+              Body
+              <select value={bodyKind} onChange={(event) => setBodyKind(event.target.value as BodyKind)} data-testid="runner-body-kind">
+                <option value="none">None</option>
+                <option value="json">JSON</option>
+                <option value="form">Form (name=value lines)</option>
+              </select>
+            </label>
+            {bodyKind !== "none" && (
+              <textarea className="runner-body-input" value={body} onChange={(event) => setBody(event.target.value)} rows={5} spellCheck={false} aria-label="Request body" data-testid="runner-body-input" />
+            )}
+          </>
+        )}
         <p className="runner-url" data-testid="runner-url">
           {method} {buildPath(route.rule, params, query)}
         </p>
