@@ -2,11 +2,13 @@ import type { Locator, Page } from "playwright-core";
 
 /** The editor area: tabs and the Monaco editor. */
 export class EditorPage {
+  readonly strip: Locator;
   readonly tabs: Locator;
   readonly editor: Locator;
   readonly empty: Locator;
 
   constructor(readonly page: Page) {
+    this.strip = page.getByTestId("editor-tabs");
     this.tabs = page.getByTestId("editor-tab");
     this.editor = page.getByTestId("code-editor");
     this.empty = page.getByTestId("editor-empty");
@@ -23,6 +25,18 @@ export class EditorPage {
   /** Paths of the open tabs, left to right. */
   tabPaths(): Promise<string[]> {
     return this.tabs.evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("data-path") ?? ""));
+  }
+
+  /** Whether the open tabs are wider than the strip, which then scrolls. */
+  stripOverflows(): Promise<boolean> {
+    return this.strip.evaluate((strip) => strip.scrollWidth > strip.clientWidth);
+  }
+
+  /** Whether the whole active tab shows inside the strip's box rather than scrolled out of it. */
+  async activeTabInView(): Promise<boolean> {
+    const [tab, strip] = await Promise.all([this.activeTab().boundingBox(), this.strip.boundingBox()]);
+    if (!tab || !strip) return false;
+    return tab.x >= strip.x - 0.5 && tab.x + tab.width <= strip.x + strip.width + 0.5;
   }
 
   async isDirty(path: string): Promise<boolean> {

@@ -74,6 +74,38 @@ describe("editing files", () => {
     expect(await focusedTab()).toBe("README.md");
   });
 
+  test("keeps the active tab in view in an overflowing strip: after quick open, Ctrl+PageUp, reopening it and a narrower window", async ({ studio }) => {
+    await openWebsiteProject(studio);
+    const editor = new EditorPage(studio.page);
+    const workbench = new WorkbenchPage(studio.page);
+    const files = ["app.ts", "README.md", "package.json", "style.css", "about.html", "base.html", "contact.html", "index.html"];
+    for (const name of files) await workbench.quickOpen(name);
+    await expect.poll(() => editor.tabPaths()).toHaveLength(files.length);
+    expect(await editor.stripOverflows()).toBe(true);
+
+    // The first tab, scrolled out on the left while the others opened.
+    await workbench.quickOpen("app.ts");
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("app.ts");
+    await expect.poll(() => editor.activeTabInView()).toBe(true);
+
+    // Back round to the last tab, out on the right.
+    await workbench.shortcut("Control+PageUp");
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("templates/index.html");
+    await expect.poll(() => editor.activeTabInView()).toBe(true);
+
+    // The strip scrolled back to its start (as a mouse wheel would), then the active file opened again.
+    await editor.strip.evaluate((strip) => (strip.scrollLeft = 0));
+    expect(await editor.activeTabInView()).toBe(false);
+    await workbench.quickOpen("index.html");
+    await expect.poll(() => editor.activeTabInView()).toBe(true);
+
+    // A narrower window narrows the strip from the right, over the last tab.
+    const before = await editor.strip.boundingBox();
+    await studio.page.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(async () => (await editor.strip.boundingBox())?.width).toBeLessThan((before?.width ?? 0) - 100);
+    await expect.poll(() => editor.activeTabInView()).toBe(true);
+  });
+
   test("keeps each file's cursor when switching tabs", async ({ studio }) => {
     await openWebsiteProject(studio);
     const explorer = new ExplorerPage(studio.page);

@@ -10,13 +10,24 @@ import { Icon } from "../../ui/icons";
  */
 export function EditorTabs(): ReactElement {
   const studio = useStudio();
-  const { tabs, active } = useStore(studio.editors.state);
+  const editors = useStore(studio.editors.state);
+  const { tabs, active } = editors;
   const [menu, setMenu] = useState<{ path: string; x: number; y: number } | null>(null);
   const close = (path: string) => void studio.attempt(() => studio.editors.close(path));
   const strip = useRef<HTMLDivElement>(null);
+  // On every change of the editors' state, not only of the active path: opening the file that is
+  // already active (quick open, the explorer) must bring its tab back too, after the strip was scrolled.
   useEffect(() => {
-    strip.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [active]);
+    if (strip.current) revealActiveTab(strip.current);
+  }, [editors]);
+  // A narrower window or editor area shrinks the strip from the right, over the active tab.
+  useEffect(() => {
+    const element = strip.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => revealActiveTab(element));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const moveTo = (index: number) => {
     const target = tabs[index];
     if (!target) return;
@@ -92,4 +103,8 @@ export function EditorTabs(): ReactElement {
       )}
     </>
   );
+}
+
+function revealActiveTab(strip: HTMLElement): void {
+  strip.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
