@@ -97,6 +97,52 @@ export interface FileContent extends FileStat {
   binary: boolean;
 }
 
+/** What Find in Files looks for. */
+export interface SearchQuery {
+  /** The text (or, with `regex`, the JavaScript regular expression) to find; an empty query finds nothing. */
+  query: string;
+  matchCase: boolean;
+  /** Only matches with no letter, digit or `_` right before or after them. */
+  wholeWord: boolean;
+  regex: boolean;
+  /**
+   * Comma-separated globs of the files to search (`*.html, templates/**`): `*` and `?` stay within one
+   * folder name, `**` spans folders, a glob without `/` matches at any depth, and a folder matches
+   * what is inside it. Empty or missing: every file.
+   */
+  include?: string;
+  /** The editor's text of files with unsaved edits: searched instead of their copy on disk. */
+  unsaved?: { path: string; content: string }[];
+}
+
+/** One line of a file with at least one match. */
+export interface SearchLine {
+  /** 1-based. */
+  line: number;
+  /** 1-based column (UTF-16 code units, as the editor counts) of the line's first match. */
+  column: number;
+  /** The line around its first match, leading whitespace dropped; "…" marks where it was cut. */
+  text: string;
+  /** The matches shown in `text`, as [start, end) offsets into it. */
+  ranges: { start: number; end: number }[];
+  /** Matches on the line, counting any cut out of `text`. */
+  matches: number;
+}
+
+export interface SearchFileResult {
+  path: string;
+  lines: SearchLine[];
+}
+
+export interface SearchResult {
+  /** Files with matches, in the explorer's order. */
+  files: SearchFileResult[];
+  /** True when the search stopped at its limit of matches (or the project has more files than the tree lists). */
+  truncated: boolean;
+  /** Text files read, skipped binary and large files not counted. */
+  filesSearched: number;
+}
+
 /** An unsaved editor buffer kept by hot exit. */
 export interface SavedBuffer {
   path: string;
@@ -188,6 +234,12 @@ export interface StudioMethods {
   /** Moves the file or folder to the Studio's trash in the user-data folder (recoverable by hand). */
   "files.delete": { request: { path: string }; result: { trashedTo: string } };
   "files.stat": { request: { path: string }; result: { stat: FileStat | null } };
+  /**
+   * Find in Files over the tree's files (the folders `files.tree` leaves out stay out), skipping binary
+   * files and files over 1 MB. Stops at 2,000 matches (`truncated`). A bad regular expression fails with
+   * `bad-request` and the parser's reason.
+   */
+  "files.search": { request: SearchQuery; result: SearchResult };
 
   /** Hot exit: store the unsaved content of one editor of the open project (the renderer debounces). */
   "buffers.save": { request: { path: string; content: string; baseMtimeMs: number | null }; result: { savedAt: number } };

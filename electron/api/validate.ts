@@ -213,6 +213,10 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "files.rename": object({ from: projectPath, to: projectPath }),
   "files.delete": object({ path: projectPath }),
   "files.stat": object({ path: projectPath }),
+  "files.search": object(
+    { query: text(1000), matchCase: bool, wholeWord: bool, regex: bool },
+    { include: text(1000), unsaved: listOf(object({ path: projectPath, content: text() }), 1000) },
+  ),
   "buffers.save": object({ path: projectPath, content: text(), baseMtimeMs: nullable(finite) }),
   "buffers.list": empty,
   "buffers.discard": object({ path: projectPath }),

@@ -12,6 +12,7 @@ import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
 import { createFromStarter, hostPath, listStarters } from "./projects.js";
+import { searchProject } from "./search/search.js";
 import { renderTemplateForCanvas } from "./templates/render.js";
 import type { Workspace } from "./workspace.js";
 
@@ -88,6 +89,7 @@ export function createHandlers(deps: HostDependencies) {
     "files.rename": async ({ from, to }) => workspace.files().rename(from, to),
     "files.delete": async ({ path }) => workspace.files().delete(path),
     "files.stat": async ({ path }) => workspace.files().stat(path),
+    "files.search": async (query) => searchProject(workspace.files(), query),
 
     "buffers.save": async ({ path, content, baseMtimeMs }) => {
       const dir = workspace.projectDir();

@@ -25,6 +25,16 @@ export function isIgnoredName(name: string): boolean {
   return ignoredNames.has(name) || isAtomicTemp(name);
 }
 
+/**
+ * True for bytes the Studio does not treat as text: a NUL byte in the first 8,000 (Git's test).
+ *
+ * @example
+ * isBinary(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00])); // true
+ */
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
 /** The largest file `read` returns as text. */
 export const maxReadBytes = 10 * 1024 * 1024;
 const maxTreeEntries = 20_000;
@@ -106,7 +116,7 @@ export class ProjectFiles {
       });
     }
     const bytes = await readFile(absolute);
-    const binary = bytes.subarray(0, 8000).includes(0);
+    const binary = isBinary(bytes);
     return { ...toStat(normalise(path), stats), content: binary ? "" : bytes.toString("utf8"), binary };
   }
 

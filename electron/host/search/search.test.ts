@@ -1,0 +1,162 @@
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SearchQuery, SearchResult } from "../../api/contract.js";
+import { toHostError } from "../../api/errors.js";
+import { ProjectFiles } from "../files.js";
+import { createTestHost } from "../test-support/test-host.js";
+import { searchLimits, searchProject } from "./search.js";
+
+let scratch: string;
+let root: string;
+let files: ProjectFiles;
+
+function write(path: string, content: string | Buffer): void {
+  mkdirSync(join(root, path, ".."), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+function search(query: Partial<SearchQuery> & { query: string }, limits = searchLimits): Promise<SearchResult> {
+  return searchProject(files, { matchCase: false, wholeWord: false, regex: false, ...query }, limits);
+}
+
+/** Every match as `path:line:column`, in result order. */
+function places(result: SearchResult): string[] {
+  return result.files.flatMap((file) => file.lines.map((line) => `${file.path}:${line.line}:${line.column}`));
+}
+
+/** The matched text of every shown range, in result order. */
+function matchedTexts(result: SearchResult): string[] {
+  return result.files.flatMap((file) => file.lines.flatMap((line) => line.ranges.map((range) => line.text.slice(range.start, range.end))));
+}
+
+beforeEach(() => {
+  scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-search-")));
+  root = join(scratch, "site");
+  write("app.ts", 'import { Vial } from "vial";\nconst app = new Vial();\napp.get("/", () => renderTemplate("index.html", { title: "Home" }));\n');
+  write("templates/base.html", "<html>\n  <head><title>{% block title %}{% endblock %}</title></head>\n</html>\n");
+  write("templates/index.html", '{% extends "base.html" %}\n{% block title %}Home page{% endblock %}\n');
+  write("static/style.css", "body { color: black; }\n");
+  files = new ProjectFiles(root, { trashDir: join(scratch, "trash") });
+});
+
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("searchProject", () => {
+  it("finds plain text case-insensitively, grouped per file in the explorer's order, with line, column and the line's text", async () => {
+    const result = await search({ query: "TITLE" });
+    expect(places(result)).toEqual(["templates/base.html:2:10", "templates/index.html:2:10", "app.ts:3:51"]);
+    expect(result.files[0]?.lines[0]).toEqual({
+      line: 2,
+      column: 10,
+      text: "<head><title>{% block title %}{% endblock %}</title></head>",
+      ranges: [
+        { start: 7, end: 12 },
+        { start: 22, end: 27 },
+        { start: 46, end: 51 },
+      ],
+      matches: 3,
+    });
+    expect(matchedTexts(result)).toEqual(["title", "title", "title", "title", "title"]);
+    expect(result).toMatchObject({ truncated: false, filesSearched: 4 });
+  });
+
+  it("matches case when asked", async () => {
+    expect(places(await search({ query: "Home", matchCase: true }))).toEqual(["templates/index.html:2:18", "app.ts:3:59"]);
+    expect(places(await search({ query: "home", matchCase: true }))).toEqual([]);
+  });
+
+  it("matches whole words only when asked: not inside a longer word or a name with underscores", async () => {
+    write("notes.txt", "Vial vials _vial vial_ vial.run (vial) Vialé");
+    const result = await search({ query: "vial", wholeWord: true, include: "notes.txt" });
+    expect(result.files[0]?.lines[0]?.ranges.map((range) => range.start)).toEqual([0, 23, 33]);
+  });
+
+  it("takes a regular expression, and a bad one fails with bad-request and the reason, before reading anything", async () => {
+    const result = await search({ query: "\\{% (block|extends) \\w+", regex: true });
+    expect(matchedTexts(result)).toEqual(["{% block title", "{% block title"]);
+    expect(places(await search({ query: "{% (block", regex: false }))).toEqual([]);
+
+    const failure = await search({ query: "{% (block", regex: true }).then(() => undefined, toHostError);
+    expect(failure).toEqual({ code: "bad-request", message: "Invalid regular expression: /{% (block/gi: Unterminated group" });
+  });
+
+  it("finds nothing for an empty query or a regex that only matches empty text, and never loops on it", async () => {
+    expect(await search({ query: "" })).toEqual({ files: [], truncated: false, filesSearched: 0 });
+    expect(places(await search({ query: "^|$|(?=a)", regex: true }))).toEqual([]);
+  });
+
+  it("leaves out the folders the explorer leaves out, binary files, files over 1 MB and links out of the project", async () => {
+    for (const folder of ["node_modules/vial", ".git", ".vial", "build", "dist"]) write(`${folder}/needle.txt`, "needle");
+    write("static/logo.png", Buffer.concat([Buffer.from("\x89PNG\0\0needle"), Buffer.alloc(100)]));
+    write("static/big.txt", `needle\n${"x".repeat(searchLimits.maxFileBytes)}`);
+    writeFileSync(join(scratch, "secret.txt"), "needle");
+    symlinkSync(join(scratch, "secret.txt"), join(root, "secret.txt"));
+    write("templates/needle.html", "<p>needle</p>");
+
+    const result = await search({ query: "needle" });
+    expect(places(result)).toEqual(["templates/needle.html:1:4"]);
+    expect(result.filesSearched).toBe(5);
+  });
+
+  it("searches only the files the include globs name", async () => {
+    expect(places(await search({ query: "title", include: "*.ts" }))).toEqual(["app.ts:3:51"]);
+    expect(places(await search({ query: "title", include: "templates/index.*, app.ts" }))).toEqual(["templates/index.html:2:10", "app.ts:3:51"]);
+    expect(places(await search({ query: "title", include: "templates" }))).toEqual(["templates/base.html:2:10", "templates/index.html:2:10"]);
+    expect(places(await search({ query: "title", include: "**/*.css" }))).toEqual([]);
+  });
+
+  it("searches the editor's unsaved text instead of the file on disk", async () => {
+    const unsaved = [{ path: "static/style.css", content: "h1 { font: title; }\n/* title */" }];
+    expect(places(await search({ query: "title", include: "static", unsaved }))).toEqual(["static/style.css:1:12", "static/style.css:2:4"]);
+    expect(places(await search({ query: "black", unsaved }))).toEqual([]);
+  });
+
+  it("stops at the match limit and says so, but not when the matches just fit", async () => {
+    write("many.txt", "hit hit hit\nhit hit\n");
+    const limits = { ...searchLimits, maxMatches: 4 };
+    const capped = await search({ query: "hit" }, limits);
+    expect(capped.truncated).toBe(true);
+    expect(capped.files.map((file) => [file.path, file.lines.map((line) => line.matches)])).toEqual([["many.txt", [3, 1]]]);
+    expect(capped.files[0]?.lines[1]?.ranges).toEqual([{ start: 0, end: 3 }]);
+
+    const fits = await search({ query: "hit" }, { ...limits, maxMatches: 5 });
+    expect(fits.truncated).toBe(false);
+    expect(fits.files[0]?.lines.map((line) => line.matches)).toEqual([3, 2]);
+  });
+
+  it("cuts a long line to a preview around its first match and counts the matches cut off", async () => {
+    write("min.js", `${"a".repeat(500)}needle${"b".repeat(500)}needle`);
+    const line = (await search({ query: "needle" })).files[0]?.lines[0];
+    expect(line).toMatchObject({ line: 1, column: 501, matches: 2 });
+    expect(line?.text).toBe(`…${"a".repeat(40)}needle${"b".repeat(154)}…`);
+    expect(line?.ranges).toEqual([{ start: 41, end: 47 }]);
+  });
+
+  it("answers a few thousand files quickly enough to search as the user types", async () => {
+    for (let folder = 0; folder < 30; folder++) {
+      for (let file = 0; file < 100; file++) write(`src/f${folder}/m${file}.ts`, `export const value${file} = ${file};\n`.repeat(20));
+    }
+    const result = await search({ query: "value7", wholeWord: true });
+    expect(result.filesSearched).toBe(3004);
+    expect(result.files).toHaveLength(30);
+  });
+});
+
+describe("files.search through dispatch", () => {
+  it("answers a HostError envelope for a bad request, a bad regex and no open project", async () => {
+    const host = createTestHost("vial-search-dispatch-");
+    try {
+      const query = { query: "(", matchCase: false, wholeWord: false, regex: true };
+      expect(await host.dispatch("files.search", query)).toMatchObject({ ok: false, error: { code: "no-project" } });
+      await host.workspace.open(root);
+      expect(await host.dispatch("files.search", query)).toMatchObject({ ok: false, error: { code: "bad-request", message: expect.stringContaining("Unterminated group") } });
+      expect(await host.dispatch("files.search", { ...query, regex: "yes" })).toMatchObject({ ok: false, error: { code: "bad-request", message: "request.regex must be true or false." } });
+      expect(await host.dispatch("files.search", { ...query, regex: false })).toMatchObject({ ok: true, result: { files: [{ path: "app.ts" }] } });
+    } finally {
+      await host.dispose();
+    }
+  });
+});
