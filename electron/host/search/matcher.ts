@@ -29,11 +29,15 @@ function isWordAt(line: string, index: number): boolean {
 export function compileQuery(query: Pick<SearchQuery, "query" | "matchCase" | "wholeWord" | "regex">): LineMatcher | null {
   if (query.query === "") return null;
   const source = query.regex ? query.query : query.query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const flags = query.matchCase ? "g" : "gi";
   let pattern: RegExp;
   try {
-    pattern = new RegExp(source, query.matchCase ? "g" : "gi");
+    pattern = new RegExp(source, flags);
   } catch (error) {
-    throw new HostFailure("bad-request", error instanceof Error ? error.message : `Invalid regular expression: /${source}/`);
+    // V8 says "Invalid regular expression: /(/gi: Unterminated group"; the user typed neither slashes nor flags.
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = `Invalid regular expression: /${source}/${flags}: `;
+    throw new HostFailure("bad-request", `Invalid regular expression: ${message.startsWith(prefix) ? message.slice(prefix.length) : message}.`);
   }
   return {
     ranges(line) {
@@ -57,7 +61,7 @@ export function compileQuery(query: Pick<SearchQuery, "query" | "matchCase" | "w
 
 /** Characters of a preview, and how many of them come before the first match when the line is cut. */
 const previewLength = 200;
-const previewLead = 40;
+const previewLead = 20;
 
 /**
  * One result line: the line's text without its indentation, cut to about 200 characters around the
