@@ -198,6 +198,7 @@ export type MenuCommandId =
   | "file.quickOpen"
   | "file.export"
   | "file.preferences"
+  | "edit.findInFiles"
   | "view.toggleSidebar"
   | "view.togglePanel"
   | "view.togglePreview"

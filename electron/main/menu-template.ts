@@ -96,6 +96,8 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       { role: "delete" },
       { type: "separator" },
       { role: "selectAll" },
+      { type: "separator" },
+      item("Find in Files", "edit.findInFiles", "CmdOrCtrl+Shift+F"),
     ],
   };
   const view: MenuItemConstructorOptions = {

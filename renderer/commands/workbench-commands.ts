@@ -3,6 +3,7 @@ import { resolveTheme, toggledTheme } from "../state/settings";
 import { invalidNameReason, joinPath, parentPath } from "../state/workspace";
 import type { Studio } from "../studio";
 import { appHostStoreFor } from "../workbench/preview/app-host-store";
+import { searchStoreFor } from "../workbench/search/search-store";
 import type { Command } from "./registry";
 
 /** The folder new files go into: the selected folder, the selected file's folder, or the root. */
@@ -196,6 +197,14 @@ export function workbenchCommands(studio: Studio, systemPrefersDark: () => boole
       run: async () => {
         if (workspace.state.get().project && (await editors.closeAll())) await workspace.closeProject();
       },
+    },
+    {
+      id: "edit.findInFiles",
+      label: "Find in Files",
+      category: "Edit",
+      keybinding: "Mod+Shift+F",
+      when: projectOpen,
+      run: () => searchStoreFor(studio).focus(),
     },
     {
       id: "explorer.refresh",

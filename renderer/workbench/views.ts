@@ -3,6 +3,7 @@ import type { IconName } from "../ui/icons";
 import { RoutesView } from "../designers/routes/routes-view";
 import { TemplatesView } from "../designers/templates/templates-view";
 import { ExplorerView } from "./explorer/explorer-view";
+import { SearchView } from "./search/search-view";
 import { SettingsView } from "./settings/settings-view";
 
 /** A side-bar view and its activity-bar button. */
@@ -26,6 +27,7 @@ export interface SideBarView {
  */
 export const sideBarViews: readonly SideBarView[] = [
   { id: "explorer", title: "Explorer", icon: "files", component: ExplorerView },
+  { id: "search", title: "Search", icon: "search", component: SearchView },
   { id: "routes", title: "Routes", icon: "routes", component: RoutesView, keepMounted: true },
   { id: "templates", title: "Templates", icon: "layout", component: TemplatesView },
   { id: "settings", title: "Settings", icon: "gear", component: SettingsView, placement: "bottom" },

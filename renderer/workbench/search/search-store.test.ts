@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RequestOf, SearchResult } from "../../../electron/api/contract";
+import { StudioError } from "../../api/client";
+import { ModelRegistry } from "../../monaco/models";
+import { LayoutStore } from "../../state/layout";
+import { NotificationsStore } from "../../state/notifications";
+import { FakeModel } from "../../test-support/fake-host";
+import { SearchStore, searchSummary } from "./search-store";
+
+type SearchClient = ConstructorParameters<typeof SearchStore>[0]["client"];
+
+interface Pending {
+  request: RequestOf<"files.search">;
+  answer(result: SearchResult): void;
+  fail(error: Error): void;
+}
+
+/** A store whose host answers each search only when the test says, so answers can come in any order. */
+function setup() {
+  const pending: Pending[] = [];
+  const models = new ModelRegistry<FakeModel>({ createModel: (value) => new FakeModel(value) });
+  const notifications = new NotificationsStore();
+  const layout = new LayoutStore();
+  const client = {
+    on: () => () => undefined,
+    invoke: (method: string, request: unknown) =>
+      new Promise((resolve, reject) => {
+        if (method !== "files.search") throw new Error(`unexpected ${method}`);
+        pending.push({ request: request as RequestOf<"files.search">, answer: resolve, fail: reject });
+      }),
+  } as SearchClient;
+  const store = new SearchStore({ client, editors: { models }, layout, notifications });
+  return { store, pending, models, notifications, layout };
+}
+
+const found = (path: string, matches: number): SearchResult => ({
+  files: [{ path, lines: [{ line: 1, column: 1, text: "x", ranges: [{ start: 0, end: 1 }], matches }] }],
+  truncated: false,
+  filesSearched: 3,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("SearchStore", () => {
+  it("searches once typing pauses, sending the text of editors with unsaved edits", async () => {
+    const { store, pending, models } = setup();
+    models.open("app.ts", "on disk");
+    models.get("app.ts")!.setValue("typed");
+    models.open("README.md", "clean");
+
+    store.update({ query: "ty" });
+    await vi.advanceTimersByTimeAsync(100);
+    store.update({ query: "typ" });
+    await vi.advanceTimersByTimeAsync(249);
+    expect(pending).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(pending.map((search) => search.request)).toEqual([
+      { query: "typ", matchCase: false, wholeWord: false, regex: false, include: "", unsaved: [{ path: "app.ts", content: "typed" }] },
+    ]);
+  });
+
+  it("keeps the newest search's answer when an older one arrives after it", async () => {
+    const { store, pending } = setup();
+    store.update({ query: "a" });
+    await vi.advanceTimersByTimeAsync(250);
+    store.update({ regex: true });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(pending).toHaveLength(2);
+
+    pending[1]!.answer(found("new.ts", 2));
+    pending[0]!.answer(found("old.ts", 5));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.state.get()).toMatchObject({ result: found("new.ts", 2), error: null, searching: false });
+  });
+
+  it("shows a bad pattern's reason under the box without a toast, and clears it with the next good answer", async () => {
+    const { store, pending, notifications } = setup();
+    store.update({ query: "(", regex: true });
+    await vi.advanceTimersByTimeAsync(250);
+    pending[0]!.fail(new StudioError({ code: "bad-request", message: "Invalid regular expression: Unterminated group." }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.state.get()).toMatchObject({ result: null, error: "Invalid regular expression: Unterminated group." });
+    expect(notifications.items.get()).toEqual([]);
+
+    store.update({ query: "(a)" });
+    await vi.advanceTimersByTimeAsync(250);
+    pending[1]!.answer(found("app.ts", 1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.state.get()).toMatchObject({ result: found("app.ts", 1), error: null });
+  });
+
+  it("shows the Search view and asks its box for focus", () => {
+    const { store, layout } = setup();
+    layout.showView("explorer");
+    layout.toggle("sidebarVisible");
+    store.focus();
+    expect(layout.state.get()).toMatchObject({ activeView: "search", sidebarVisible: true });
+    expect(store.state.get().focusRequests).toBe(1);
+  });
+});
+
+describe("searchSummary", () => {
+  it("counts matches and files, and marks a capped count", () => {
+    expect(searchSummary({ ...found("a.ts", 3), files: [...found("a.ts", 3).files, ...found("b.ts", 9).files] })).toBe("12 results in 2 files");
+    expect(searchSummary(found("a.ts", 1))).toBe("1 result in 1 file");
+    expect(searchSummary({ ...found("a.ts", 2000), truncated: true })).toBe("2000+ results in 1 file");
+    expect(searchSummary({ files: [], truncated: false, filesSearched: 7 })).toBe("No results in 7 files");
+  });
+});

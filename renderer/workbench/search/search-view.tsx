@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type ReactElement } from "react";
+import type { SearchFileResult, SearchLine } from "../../../electron/api/contract";
+import { useStore } from "../../state/use-store";
+import { useStudio } from "../../studio-context";
+import { Icon } from "../../ui/icons";
+import { searchStoreFor, searchSummary, type SearchOptions } from "./search-store";
+import "./search.css";
+
+type Toggle = "matchCase" | "wholeWord" | "regex";
+
+const toggles: { option: Toggle; label: string; text: string; testId: string }[] = [
+  { option: "matchCase", label: "Match Case", text: "Aa", testId: "search-match-case" },
+  { option: "wholeWord", label: "Match Whole Word", text: "ab", testId: "search-whole-word" },
+  { option: "regex", label: "Use Regular Expression", text: ".*", testId: "search-regex" },
+];
+
+/** The line's text with its matches marked. */
+function Highlighted({ line }: { line: SearchLine }): ReactElement {
+  const parts: ReactElement[] = [];
+  let at = 0;
+  for (const range of line.ranges) {
+    if (range.start > at) parts.push(<span key={`t${at}`}>{line.text.slice(at, range.start)}</span>);
+    parts.push(
+      <mark key={`m${range.start}`} className="search-match">
+        {line.text.slice(range.start, range.end)}
+      </mark>,
+    );
+    at = range.end;
+  }
+  if (at < line.text.length) parts.push(<span key={`t${at}`}>{line.text.slice(at)}</span>);
+  return <>{parts}</>;
+}
+
+function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle: () => void; onOpen: (line: SearchLine) => void }): ReactElement {
+  const { file, collapsed } = props;
+  const slash = file.path.lastIndexOf("/");
+  const matches = file.lines.reduce((sum, line) => sum + line.matches, 0);
+  return (
+    <li className="search-file" data-testid="search-file" data-path={file.path}>
+      <button type="button" className="row-button search-file-row" aria-expanded={!collapsed} title={file.path} onClick={props.onToggle}>
+        <span className="tree-twistie">
+          <Icon name={collapsed ? "chevronRight" : "chevronDown"} size={14} />
+        </span>
+        <span className="search-file-name">{file.path.slice(slash + 1)}</span>
+        <span className="search-file-folder">{file.path.slice(0, Math.max(slash, 0))}</span>
+        <span className="search-count" data-testid="search-file-count" aria-label={`${matches} ${matches === 1 ? "result" : "results"}`}>
+          {matches}
+        </span>
+      </button>
+      {!collapsed && (
+        <ul className="search-lines">
+          {file.lines.map((line) => (
+            <li key={line.line}>
+              <button
+                type="button"
+                className="row-button search-line"
+                data-testid="search-line"
+                data-line={line.line}
+                title={`${file.path}:${line.line}:${line.column}`}
+                onClick={() => props.onOpen(line)}
+              >
+                <Highlighted line={line} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The Search side-bar view (Find in Files): the query, its toggles, and the results grouped by file. */
+export function SearchView(): ReactElement {
+  const studio = useStudio();
+  const store = searchStoreFor(studio);
+  const { options, result, error, focusRequests } = useStore(store.state);
+  const input = useRef<HTMLInputElement>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequests]);
+
+  const update = (change: Partial<SearchOptions>) => store.update(change);
+  const toggleFile = (path: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(path)) next.add(path);
+      return next;
+    });
+
+  return (
+    <div className="search-view" data-testid="search-view">
+      <div className="search-form">
+        <div className="search-field">
+          <input
+            ref={input}
+            className="input search-input"
+            value={options.query}
+            placeholder="Search"
+            aria-label="Search"
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? "search-error" : undefined}
+            spellCheck={false}
+            data-testid="search-input"
+            onChange={(event) => update({ query: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") void store.run();
+            }}
+          />
+          {toggles.map((toggle) => (
+            <button
+              key={toggle.option}
+              type="button"
+              className={`search-toggle search-toggle-${toggle.option}`}
+              aria-label={toggle.label}
+              aria-pressed={options[toggle.option]}
+              title={toggle.label}
+              data-testid={toggle.testId}
+              onClick={() => update({ [toggle.option]: !options[toggle.option] })}
+            >
+              {toggle.text}
+            </button>
+          ))}
+        </div>
+        {error !== null && (
+          <p id="search-error" className="field-error search-error" role="alert" data-testid="search-error">
+            {error}
+          </p>
+        )}
+        <input
+          className="input search-include"
+          value={options.include}
+          placeholder="Files to include, e.g. *.html"
+          aria-label="Files to include"
+          spellCheck={false}
+          data-testid="search-include"
+          onChange={(event) => update({ include: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") void store.run();
+          }}
+        />
+      </div>
+      {result && (
+        <p className="search-summary" data-testid="search-summary" aria-live="polite">
+          {searchSummary(result)}
+        </p>
+      )}
+      {result?.truncated && (
+        <p className="search-capped" data-testid="search-capped">
+          Results capped: narrow the search to see the rest.
+        </p>
+      )}
+      {result && result.files.length > 0 && (
+        <ul className="search-results" data-testid="search-results">
+          {result.files.map((file) => (
+            <FileGroup
+              key={file.path}
+              file={file}
+              collapsed={collapsed.has(file.path)}
+              onToggle={() => toggleFile(file.path)}
+              onOpen={(line) => void studio.attempt(() => studio.editors.open(file.path, { line: line.line, column: line.column }))}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
