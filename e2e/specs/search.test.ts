@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect } from "vitest";
+import { test } from "../fixtures.js";
+import { EditorPage } from "../pages/editor-page.js";
+import { SearchPage } from "../pages/search-page.js";
+import { WelcomePage } from "../pages/welcome-page.js";
+import { WorkbenchPage } from "../pages/workbench-page.js";
+
+/** How often `word` occurs in a file of the project, ignoring case. */
+function occurrences(dir: string, path: string, word: string): number {
+  return readFileSync(join(dir, path), "utf8").toLowerCase().split(word).length - 1;
+}
+
+describe("find in files", () => {
+  test("Mod+Shift+F finds a word in app.ts and the templates, grouped per file; a click opens the match; unsaved text counts; a broken regex says why", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    const editor = new EditorPage(studio.page);
+    const search = new SearchPage(studio.page);
+    await workbench.ready();
+    await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+    await workbench.projectOpen();
+    const dir = join(studio.projectsDir, "site");
+
+    await search.open();
+    await expect.poll(() => search.input.evaluate((input) => input === document.activeElement)).toBe(true);
+    await studio.page.keyboard.type("contact");
+    await search.file("app.ts").waitFor();
+
+    const counts = await search.fileCounts();
+    const paths = counts.map(([path]) => path);
+    expect(paths).toEqual(expect.arrayContaining(["app.ts", "templates/base.html", "templates/contact.html"]));
+    for (const path of ["app.ts", "templates/base.html", "templates/contact.html"]) {
+      expect(counts.find(([shown]) => shown === path)?.[1]).toBe(occurrences(dir, path, "contact"));
+    }
+    const total = counts.reduce((sum, [, count]) => sum + count, 0);
+    expect(await search.summary.textContent()).toBe(`${total} results in ${counts.length} files`);
+    expect((await search.highlights("app.ts")).map((text) => text.toLowerCase())).toEqual(Array(occurrences(dir, "app.ts", "contact")).fill("contact"));
+
+    await workbench.screenshot("search-light");
+    await workbench.themeToggle.click();
+    await expect.poll(() => workbench.theme()).toBe("dark");
+    await workbench.screenshot("search-dark");
+
+    const appLines = search.file("app.ts").getByTestId("search-line");
+    await search.fileHeader("app.ts").click();
+    await expect.poll(() => appLines.count()).toBe(0);
+    await search.fileHeader("app.ts").click();
+    await expect.poll(() => appLines.count()).toBeGreaterThan(0);
+
+    const lines = readFileSync(join(dir, "app.ts"), "utf8").split("\n");
+    const routeLine = lines.findIndex((line) => line.startsWith("app.route(")) + 1;
+    const column = lines[routeLine - 1]!.indexOf("contact") + 1;
+    await search.line("app.ts", routeLine).click();
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("app.ts");
+    await expect.poll(() => workbench.statusCursor.textContent()).toBe(`Ln ${routeLine}, Col ${column}`);
+
+    // Typed, not saved: the search reads the editor's text, not the file on disk.
+    await studio.page.keyboard.type("zebra");
+    await expect.poll(() => editor.isDirty("app.ts")).toBe(true);
+    await search.input.fill("zebra");
+    await expect.poll(() => search.fileCounts()).toEqual([["app.ts", 1]]);
+    expect(await search.summary.textContent()).toBe("1 result in 1 file");
+
+    await search.toggle("regex").click();
+    expect(await search.toggle("regex").getAttribute("aria-pressed")).toBe("true");
+    await search.input.fill("(contact");
+    await expect.poll(() => search.error.textContent()).toBe("Invalid regular expression: Unterminated group.");
+    expect(await search.input.getAttribute("aria-invalid")).toBe("true");
+    expect(await search.files.count()).toBe(0);
+
+    await search.input.fill("(contact|about)\\.html");
+    await search.error.waitFor({ state: "detached" });
+    await expect.poll(() => search.highlights("app.ts")).toEqual(["about.html", "contact.html", "contact.html"]);
+  });
+});
