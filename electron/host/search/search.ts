@@ -2,10 +2,11 @@
  * Find in Files over the open project: the files the explorer's tree lists (so the folders it leaves
  * out stay out), each read through the path guard, binary and large files skipped, matches capped.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { FileNode, SearchFileResult, SearchQuery, SearchResult } from "../../api/contract.js";
 import { isBinary, type ProjectFiles } from "../files.js";
-import { resolveInProject } from "../path-guard.js";
+import { toProjectPath } from "../path-guard.js";
 import { includeFilter } from "./include.js";
 import { compileQuery, previewLine, type LineMatcher } from "./matcher.js";
 
@@ -27,12 +28,17 @@ function filePaths(node: FileNode, into: string[] = []): string[] {
   return into;
 }
 
-/** The text of a project file, or undefined for one not searched: binary, too large, gone, or a link out of the project. */
+/**
+ * The text of a project file, or undefined for one not searched: binary, too large, gone, or a link out
+ * of the project. `root` is the project's real path. One realpath per file is the path guard's check
+ * (resolveInProject's, without resolving the root again for each of thousands of files).
+ */
 async function readText(root: string, path: string, maxBytes: number): Promise<string | undefined> {
   try {
-    const absolute = await resolveInProject(root, path);
-    if ((await stat(absolute)).size > maxBytes) return undefined;
-    const bytes = await readFile(absolute);
+    const real = await realpath(join(root, path));
+    if (toProjectPath(root, real) === undefined) return undefined;
+    if ((await stat(real)).size > maxBytes) return undefined;
+    const bytes = await readFile(real);
     return isBinary(bytes) ? undefined : bytes.toString("utf8");
   } catch {
     return undefined;
@@ -69,6 +75,7 @@ export async function searchProject(files: ProjectFiles, query: SearchQuery, lim
   if (matcher === null) return { files: [], truncated: false, filesSearched: 0 };
   const included = includeFilter(query.include ?? "");
   const unsaved = new Map(query.unsaved?.map((buffer) => [buffer.path, buffer.content]));
+  const root = await realpath(files.root);
   const tree = await files.tree();
   const paths = filePaths(tree.root).filter(included);
 
@@ -76,7 +83,7 @@ export async function searchProject(files: ProjectFiles, query: SearchQuery, lim
   let matches = 0;
   for (let next = 0; next < paths.length; next += readsAtOnce) {
     const batch = paths.slice(next, next + readsAtOnce);
-    const texts = await Promise.all(batch.map((path) => unsaved.get(path) ?? readText(files.root, path, limits.maxFileBytes)));
+    const texts = await Promise.all(batch.map((path) => unsaved.get(path) ?? readText(root, path, limits.maxFileBytes)));
     for (const [index, text] of texts.entries()) {
       if (text === undefined) continue;
       result.filesSearched++;
