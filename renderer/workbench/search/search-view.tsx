@@ -73,7 +73,7 @@ function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle
 export function SearchView(): ReactElement {
   const studio = useStudio();
   const store = searchStoreFor(studio);
-  const { options, result, error, focusRequests } = useStore(store.state);
+  const { options, result, error, searching, focusRequests } = useStore(store.state);
   const input = useRef<HTMLInputElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -142,9 +142,9 @@ export function SearchView(): ReactElement {
           }}
         />
       </div>
-      {result && (
+      {(result || searching) && (
         <p className="search-summary" data-testid="search-summary" aria-live="polite">
-          {searchSummary(result)}
+          {result ? searchSummary(result) : "Searching…"}
         </p>
       )}
       {result?.truncated && (
