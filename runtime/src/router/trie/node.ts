@@ -1,50 +1,91 @@
 import { escapeRegex, keepRaw, type Converter } from "../converters.js";
 import type { ParsedRule } from "../rule.js";
-import type { RuleEntry } from "../router.js";
 
 /**
- * A rule as the trie stores it at the node where its path ends: its entry, the `toValue` of each converter
- * in the order the walk captures their raw text (null where the text is kept as is), and a factory that
- * builds its params object from the converted values.
+ * A rule as the trie stores it at the node where its path ends: the methods registered for it and their
+ * values (parallel arrays, in registration order: an app registers a handful per rule, fewer than a `Map`
+ * lookup is worth), and how its params are built from what the walk captured.
+ * - `direct`, when every variable is one whole segment kept as is (the default `string` converter, `any`):
+ *   builds the params straight from the captured bounds in the path;
+ * - otherwise `toValues` (each converter's `toValue` in capture order, null where the text is kept as is)
+ *   turns the captured texts into values, and `params` builds the params object from them.
  *
  * @example
  * ```ts
- * const leaf = leafOf(entry, [intConverter]);
- * leaf.params([7]); // { id: 7 }
+ * const rule = parseRule("/users/<name>", defaultConverters);
+ * const leaf = leafOf(rule, segmentsOf(rule));
+ * leaf.direct?.("/users/ada", [7], [10]); // { name: "ada" }
  * ```
  */
 export interface Leaf<T> {
-  readonly entry: RuleEntry<T>;
+  readonly methods: string[];
+  readonly values: T[];
+  readonly direct: DirectParams | null;
   readonly toValues: ReadonlyArray<Converter["toValue"] | null>;
   readonly params: ParamsFactory;
 }
 
 /**
- * The leaf of a rule whose converters, in path order, are `converters`.
+ * The leaf of `rule`, split into `segments` (see {@link segmentsOf}), with no methods yet.
  *
  * @example
  * ```ts
- * (node.leaves ??= []).push(leafOf(entry, describe(segments).converters));
+ * (node.leaves ??= []).push(leafOf(rule, segmentsOf(rule)));
  * ```
  */
-export function leafOf<T>(entry: RuleEntry<T>, converters: readonly Converter[]): Leaf<T> {
-  return { entry, toValues: converters.map((c) => (c.toValue === keepRaw ? null : c.toValue)), params: paramsFactory(entry.rule.names) };
+export function leafOf<T>(rule: ParsedRule, segments: ReadonlyArray<readonly Piece[]>): Leaf<T> {
+  const { names } = rule;
+  const { converters } = describe(segments);
+  const wholeSegments = segments.every((pieces) => pieces.length === 1 || pieces.every((piece) => "text" in piece));
+  const kept = converters.every((c) => c.toValue === keepRaw && !spansSlash(c));
+  return {
+    methods: [],
+    values: [],
+    direct: wholeSegments && kept ? cached(directFactories, names, directParams) : null,
+    toValues: converters.map((c) => (c.toValue === keepRaw ? null : c.toValue)),
+    params: cached(factories, names, paramsFactory),
+  };
+}
+
+/**
+ * Werkzeug's default for `part_isolating`: a converter whose regex mentions `/` may span segments.
+ *
+ * @example
+ * ```ts
+ * spansSlash(pathConverter); // true
+ * ```
+ */
+export function spansSlash(converter: Converter): boolean {
+  return converter.partIsolating === undefined ? converter.regex.includes("/") : !converter.partIsolating;
 }
 
 type ParamsFactory = (values: readonly unknown[]) => Record<string, unknown>;
+type DirectParams = (path: string, starts: readonly number[], ends: readonly number[]) => Record<string, unknown>;
 // Rules with the same variable names share a factory: big apps repeat a few name lists many times.
 const factories = new Map<string, ParamsFactory>();
+const directFactories = new Map<string, DirectParams>();
+
+function cached<F>(made: Map<string, F>, names: readonly string[], make: (names: readonly string[]) => F): F {
+  const key = names.join("/");
+  let factory = made.get(key);
+  if (factory === undefined) {
+    factory = make(names);
+    made.set(key, factory);
+  }
+  return factory;
+}
 
 // One object literal per name list, so every params object of a rule is born with all its keys in one
 // shape instead of growing key by key. Names are JSON-quoted, so no name can inject code.
 function paramsFactory(names: readonly string[]): ParamsFactory {
   const fields = names.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(", ");
-  let factory = factories.get(fields);
-  if (factory === undefined) {
-    factory = new Function("v", `return { ${fields} };`) as ParamsFactory;
-    factories.set(fields, factory);
-  }
-  return factory;
+  return new Function("v", `return { ${fields} };`) as ParamsFactory;
+}
+
+// The same object literal, its values sliced straight from the path: no array of values in between.
+function directParams(names: readonly string[]): DirectParams {
+  const fields = names.map((name, i) => `${JSON.stringify(name)}: p.slice(s[${i}], e[${i}])`).join(", ");
+  return new Function("p", "s", "e", `return { ${fields} };`) as DirectParams;
 }
 
 /**
@@ -75,13 +116,37 @@ export type Edge<T> =
   | { readonly kind: "pattern"; readonly key: string; readonly order: readonly number[]; readonly regex: RegExp; readonly next: TrieNode<T> }
   | { readonly kind: "tail"; readonly key: string; readonly order: readonly number[]; readonly regex: RegExp; readonly leaves: Array<Leaf<T>> };
 
-const NONE: readonly never[] = Object.freeze([]);
+/**
+ * The hash that keys a node's literal children: the segment's length and three of its characters (first,
+ * middle, last). Reading three characters costs far less in V8 than hashing every one in a `charCodeAt`
+ * loop (such a loop was a third of a lookup), and still tells apart the literal children of real apps;
+ * children whose hashes collide are told apart by their text.
+ */
+function segmentHash(path: string, start: number, end: number): number {
+  const size = end - start;
+  if (size === 0) return 0;
+  let hash = Math.imul(size, 31) + path.charCodeAt(start);
+  hash = Math.imul(hash, 31) + path.charCodeAt(start + (size >> 1));
+  return (Math.imul(hash, 31) + path.charCodeAt(end - 1)) | 0;
+}
+
+interface Slot<T> {
+  readonly key: string;
+  readonly hash: number;
+  readonly node: TrieNode<T>;
+}
+
+// The table of every node without literal children: one free slot, shared, so never written (a node's first
+// child makes it a table of its own). Not frozen: that would give the walk two kinds of array to read.
+const NO_SLOTS: Array<Slot<never> | null> = [null];
 
 /**
- * One node of the segment trie: literal children in a `Map` (and, while they are few, in two parallel
- * arrays the walk compares in place, sparing the segment's string), converter edges in Werkzeug order,
- * and the rules whose path ends here (several when rules differ only in variable names or converter
- * arguments).
+ * One node of the segment trie: literal children, converter edges in Werkzeug order, and the rules whose
+ * path ends here (several when rules differ only in variable names or converter arguments).
+ *
+ * Literal children live in an open-addressed hash table (linear probing, at most half full) keyed by
+ * {@link segmentHash}, so the walk finds a child with one slice and one comparison: a `Map` keyed by the
+ * segment's text had V8 hash all its characters first, and that lookup was the largest cost of a match.
  *
  * @example
  * ```ts
@@ -90,26 +155,49 @@ const NONE: readonly never[] = Object.freeze([]);
  * ```
  */
 export class TrieNode<T> {
-  static readonly SCAN_LIMIT = 8;
-  readonly statics = new Map<string, TrieNode<T>>();
-  // Empty (and shared) while the node has no literal child, or more than SCAN_LIMIT of them.
-  staticKeys: readonly string[] = NONE;
-  staticNodes: ReadonlyArray<TrieNode<T>> = NONE;
+  #slots: Array<Slot<T> | null> = NO_SLOTS;
+  #count = 0;
   readonly edges: Array<Edge<T>> = [];
   leaves: Array<Leaf<T>> | undefined;
 
+  /** The literal child whose text is `path[start, end)`. */
+  find(path: string, start: number, end: number): TrieNode<T> | undefined {
+    if (this.#count === 0) return undefined;
+    const hash = segmentHash(path, start, end);
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = slots[i];
+      if (slot === null || slot === undefined) return undefined;
+      // A slice and `===` (both V8 builtins) compare faster than `startsWith(key, start)`, which V8 turns
+      // into a loop over the characters.
+      if (slot.hash === hash && slot.key.length === end - start && path.slice(start, end) === slot.key) return slot.node;
+    }
+  }
+
   /** The literal child for `text`, created when missing. */
   child(text: string): TrieNode<T> {
-    let child = this.statics.get(text);
-    if (child === undefined) {
-      child = new TrieNode<T>();
-      this.statics.set(text, child);
-      const few = this.statics.size <= TrieNode.SCAN_LIMIT;
-      this.staticKeys = few ? [...this.staticKeys, text] : NONE;
-      this.staticNodes = few ? [...this.staticNodes, child] : NONE;
-    }
-    return child;
+    const found = this.find(text, 0, text.length);
+    if (found !== undefined) return found;
+    const node = new TrieNode<T>();
+    this.#count++;
+    if (2 * this.#count > this.#slots.length) this.#slots = rehash(this.#slots, 2 * this.#slots.length);
+    place(this.#slots, { key: text, hash: segmentHash(text, 0, text.length), node });
+    return node;
   }
+}
+
+function rehash<T>(slots: ReadonlyArray<Slot<T> | null>, size: number): Array<Slot<T> | null> {
+  const grown = Array.from({ length: size }, (): Slot<T> | null => null);
+  for (const slot of slots) if (slot !== null) place(grown, slot);
+  return grown;
+}
+
+function place<T>(slots: Array<Slot<T> | null>, slot: Slot<T>): void {
+  const mask = slots.length - 1;
+  let i = slot.hash & mask;
+  while (slots[i] !== null) i = (i + 1) & mask;
+  slots[i] = slot;
 }
 
 type Piece = { text: string } | { converter: Converter };

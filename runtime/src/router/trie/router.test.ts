@@ -70,20 +70,35 @@ describe("TrieRouter", () => {
     expect(router.match("GET", "/s/a7/")).toEqual({ type: "notFound" });
   });
 
-  it("finds literal children by lookup once a node has many, and by comparison while it has few", () => {
-    const names = Array.from({ length: 12 }, (_, i) => `page${i}`);
+  it("finds literal children among many, and tells apart children that differ only where the hash does not look", () => {
+    const names = Array.from({ length: 40 }, (_, i) => `page${i}`);
     const router = trie([
       ...names.map((name): [string, string, string] => ["GET", `/${name}/<int:n>`, name]),
       ["GET", "/page/<int:n>", "short"],
       ["GET", "/page10/x/<slug>", "deeper"],
+      // Same length, first, middle and last character: one hash, told apart by their text.
+      ["GET", "/axbcd/<int:n>", "axbcd"],
+      ["GET", "/aybcd/<int:n>", "aybcd"],
     ]);
-    expect(router.match("GET", "/page11/3")).toEqual({ type: "found", value: "page11", params: { n: 3 } });
+    for (const name of names) expect(router.match("GET", `/${name}/3`)).toEqual({ type: "found", value: name, params: { n: 3 } });
     expect(router.match("GET", "/page/3")).toEqual({ type: "found", value: "short", params: { n: 3 } });
     expect(router.match("GET", "/page10/x/y")).toEqual({ type: "found", value: "deeper", params: { slug: "y" } });
-    expect(router.match("GET", "/page12/3")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/page40/3")).toEqual({ type: "notFound" });
+    expect(router.match("GET", "/aybcd/1")).toEqual({ type: "found", value: "aybcd", params: { n: 1 } });
+    expect(router.match("GET", "/axbcd/1")).toEqual({ type: "found", value: "axbcd", params: { n: 1 } });
+    expect(router.match("GET", "/azbcd/1")).toEqual({ type: "notFound" });
     const few = trie([["GET", "/ab/<int:n>", "ab"], ["GET", "/a/<int:n>", "a"]]);
     expect(few.match("GET", "/a/1")).toEqual({ type: "found", value: "a", params: { n: 1 } });
     expect(few.match("GET", "/abc/1")).toEqual({ type: "notFound" });
+  });
+
+  it("forgets the captures of a branch that failed deep down before it tries the next one", () => {
+    const router = trie([
+      ["GET", "/<x>/lit/<y>/end", "literal"],
+      ["GET", "/<x>/<z>/<w>/other", "converters"],
+    ]);
+    expect(router.match("GET", "/1/lit/2/other")).toEqual({ type: "found", value: "converters", params: { x: "1", z: "lit", w: "2" } });
+    expect(router.match("GET", "/1/lit/2/end")).toEqual({ type: "found", value: "literal", params: { x: "1", y: "2" } });
   });
 
   it("gives each match its own params object, with the rule's variables in path order", () => {
