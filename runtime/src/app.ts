@@ -2,7 +2,7 @@ import { nodeFileReader } from "./adapter/node-files.js";
 import type { ListeningServer, ListenOptions } from "./adapter/node.js";
 import type { Blueprint, BlueprintRegisterOptions } from "./blueprint.js";
 import { Config } from "./config.js";
-import { bindToContext, currentContext, RequestContext, runWithContext } from "./context.js";
+import { bindToContext, currentContext, enterContext, leaveContext, RequestContext, runWithContext } from "./context.js";
 import { renderDebugPage } from "./debug-page.js";
 import { HTTPException, InternalServerError, MethodNotAllowed, NotFound, RequestRedirect } from "./exceptions.js";
 import type { FileReader } from "./files.js";
@@ -300,7 +300,12 @@ export class Vial extends Scaffold {
     if (this.#appPipeline === undefined) this.#freeze();
     const request = new VialRequest(source, this.#jsonProvider);
     const ctx = new RequestContext(this, request);
-    return runWithContext(ctx, () => this.#dispatch(ctx, request));
+    const previous = enterContext(ctx);
+    try {
+      return this.#dispatch(ctx, request);
+    } finally {
+      leaveContext(previous);
+    }
   }
 
   /**

@@ -15,15 +15,21 @@ import type { Session } from "./sessions.js";
  * ```
  */
 export class RequestContext {
-  readonly g: Record<string, unknown> = {};
   session: Session | undefined = undefined;
   /** Flashed messages taken from the session by the first `getFlashedMessages` of this request. */
   flashes: Array<[string, string]> | undefined = undefined;
+  #g: Record<string, unknown> | undefined = undefined;
 
   constructor(
     readonly app: Vial,
     readonly request: VialRequest | undefined,
   ) {}
+
+  /** Flask's `g`: made on first use, since most requests never touch it. */
+  get g(): Record<string, unknown> {
+    this.#g ??= {};
+    return this.#g;
+  }
 
   /** The session, created empty on first use when the request carried none. */
   getSession(): Session {
@@ -71,14 +77,46 @@ function hookPromises(): void {
  * ```
  */
 export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
-  if (!hooked) hookPromises();
-  const previous = current;
-  current = ctx;
+  const previous = enterContext(ctx);
   try {
     return fn();
   } finally {
-    current = previous;
+    leaveContext(previous);
   }
+}
+
+/**
+ * `runWithContext` in two halves, for the dispatch of every request, which would otherwise make a
+ * closure per request: makes `ctx` current and returns the context to restore with `leaveContext`
+ * (in a `finally`).
+ *
+ * @example
+ * ```ts
+ * const previous = enterContext(ctx);
+ * try {
+ *   return dispatch();
+ * } finally {
+ *   leaveContext(previous);
+ * }
+ * ```
+ */
+export function enterContext(ctx: RequestContext): RequestContext | undefined {
+  if (!hooked) hookPromises();
+  const previous = current;
+  current = ctx;
+  return previous;
+}
+
+/**
+ * Restores the context `enterContext` returned.
+ *
+ * @example
+ * ```ts
+ * leaveContext(previous);
+ * ```
+ */
+export function leaveContext(previous: RequestContext | undefined): void {
+  current = previous;
 }
 
 /**

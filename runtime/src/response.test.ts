@@ -15,6 +15,25 @@ describe("makeResponse", () => {
     expect(makeResponse([{ name: "Ada" }, { name: "Bob" }]).text).toBe('[{"name":"Ada"},{"name":"Bob"}]');
   });
 
+  it("streams a plain object that is iterable instead of sending it as JSON", async () => {
+    const rows = {
+      *[Symbol.iterator]() {
+        yield "a,";
+        yield "b";
+      },
+    };
+    const lines = {
+      async *[Symbol.asyncIterator]() {
+        yield "x\n";
+      },
+    };
+    const app = quietApp();
+    app.get("/rows", () => rows);
+    app.get("/lines", () => lines);
+    const client = app.testClient();
+    expect([(await client.get("/rows")).text, (await client.get("/lines")).text]).toEqual(["a,b", "x\n"]);
+  });
+
   it("takes a tuple's items as separate arguments", () => {
     const res = makeResponse("made", 201, { "X-A": "1" });
     expect([res.status, res.text, res.headers.get("x-a")]).toEqual([201, "made", "1"]);

@@ -45,6 +45,19 @@ describe("the Node adapter", () => {
     expect(await (await fetch(`${server.url}/headers`, { headers: { "user-agent": "probe" } })).json()).toEqual({ agent: "probe", secure: false });
   });
 
+  it("writes text and JSON with their Content-Type and Content-Length, and no body for HEAD", async () => {
+    const server = await serve(makeApp(), { port: 0 });
+    servers.push(server);
+    const home = await fetch(`${server.url}/`);
+    expect([home.headers.get("content-type"), home.headers.get("content-length"), await home.text()]).toEqual(["text/html; charset=utf-8", "4", "home"]);
+    const json = await fetch(`${server.url}/headers`, { headers: { "user-agent": "é" } });
+    expect([json.headers.get("content-type"), json.headers.get("content-length"), await json.text()]).toEqual(["application/json", "29", '{"agent":"é","secure":false}']);
+    const head = await rawHttp(server.port, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head).toContain("content-length: 4\r\n");
+    expect(head.endsWith("\r\n\r\n")).toBe(true);
+  });
+
   it("closes the connection after refusing an oversized body unread", async () => {
     const app = makeApp();
     app.config.MAX_CONTENT_LENGTH = 10;
