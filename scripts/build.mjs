@@ -1,5 +1,5 @@
 // Builds everything the Studio and the tests run: the runtime (tsc), the Electron main/preload, the
-// browser-mode server and the app-host child entries (esbuild), and the renderer (Vite).
+// browser-mode server, the app-host child entries and the worker threads (esbuild), and the renderer (Vite).
 // Usage: node scripts/build.mjs [--only runtime|electron|renderer]...
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
@@ -77,6 +77,15 @@ if (wants("electron")) {
         outdir: "dist/diagnostics",
         format: "esm",
       }),
+      esbuild({
+        ...nodeBundle,
+        entryPoints: { "search-worker": "electron/host/search/search-worker.ts" },
+        outdir: "dist/search",
+        format: "esm",
+      }).then(() =>
+        // Packaged, it sits unpacked like dist/app-host, with no package.json above it: say it is ESM.
+        writeFileSync(join(root, "dist/search/package.json"), '{ "type": "module" }\n'),
+      ),
       appHostEntries().length > 0 &&
         esbuild({ ...nodeBundle, entryPoints: appHostEntries(), outdir: "dist/app-host", format: "esm" }).then(() =>
           // Packaged, these files sit in app.asar.unpacked with no package.json above them: say they are ESM.

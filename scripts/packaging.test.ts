@@ -32,11 +32,19 @@ describe("electron-builder.yml", () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
   });
 
-  it("keeps Node off the Electron binary and the app host's child entry outside the archive", async () => {
+  it("keeps Node off the Electron binary and the app host's child entry and the search worker outside the archive", async () => {
     const config = await loadAndValidate(root);
     // The user's app runs in a utility process (electron/main/utility-launcher.ts), never as ELECTRON_RUN_AS_NODE.
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeCliInspectArguments: false });
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(["dist/app-host/**", "runtime/**"]));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(["dist/app-host/**", "dist/search/**", "runtime/**"]));
+  });
+
+  it("bundles the unpacked entries so that they import only Node's built-ins: the Studio's packages stay in the archive", () => {
+    for (const file of ["dist/app-host/app-child.js", "dist/search/search-worker.js"]) {
+      const imported = [...readFileSync(join(root, file), "utf8").matchAll(/^import\b[^"']*["']([^"']+)["']/gm)].map((match) => match[1]);
+      expect(imported.length, file).toBeGreaterThan(0);
+      expect(imported.filter((specifier) => !specifier?.startsWith("node:")), file).toEqual([]);
+    }
   });
 
   it("is rejected by the same check when it names an option electron-builder lacks", async () => {
@@ -61,6 +69,8 @@ describe("electron-builder.yml", () => {
       "dist/renderer/index.html",
       "dist/app-host/app-child.js",
       "dist/app-host/package.json",
+      "dist/search/search-worker.js",
+      "dist/search/package.json",
       "runtime/dist/index.js",
     ];
     for (const file of named) expect(existsSync(join(root, file)), file).toBe(true);

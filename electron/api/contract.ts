@@ -238,7 +238,8 @@ export interface StudioMethods {
   /**
    * Find in Files over the tree's files (the folders `files.tree` leaves out stay out), skipping binary
    * files and files over 1 MB. Stops at 2,000 matches (`truncated`). A bad regular expression fails with
-   * `bad-request` and the parser's reason.
+   * `bad-request` and the parser's reason; so does a search stopped after 5 s (a pattern that backtracks
+   * without end) or replaced by a newer search.
    */
   "files.search": { request: SearchQuery; result: SearchResult };
 

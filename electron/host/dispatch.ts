@@ -13,6 +13,7 @@ import { exportProject, type ExportSources } from "./export/export-project.js";
 import { resolveInProject } from "./path-guard.js";
 import { createFromStarter, hostPath, listStarters } from "./projects.js";
 import { searchProject } from "./search/search.js";
+import type { SearchThread } from "./search/search-thread.js";
 import { renderTemplateForCanvas } from "./templates/render.js";
 import type { Workspace } from "./workspace.js";
 
@@ -39,6 +40,8 @@ export interface HostDependencies {
   defaultProjectsDir: string;
   /** Where File → Export… finds the runtime to vendor and its templates. */
   exportSources: ExportSources;
+  /** Find in Files' worker: a search never runs on the host's own thread. */
+  search: SearchThread;
   /** The project's static checks; without it `diagnostics.list` answers an empty list. */
   diagnostics?: DiagnosticsService;
 }
@@ -89,7 +92,7 @@ export function createHandlers(deps: HostDependencies) {
     "files.rename": async ({ from, to }) => workspace.files().rename(from, to),
     "files.delete": async ({ path }) => workspace.files().delete(path),
     "files.stat": async ({ path }) => workspace.files().stat(path),
-    "files.search": async (query) => searchProject(workspace.files(), query),
+    "files.search": async (query) => searchProject(workspace.files(), query, deps.search),
 
     "buffers.save": async ({ path, content, baseMtimeMs }) => {
       const dir = workspace.projectDir();

@@ -8,6 +8,7 @@ import { AppHostService } from "./app-host/service.js";
 import { DiagnosticsService } from "./diagnostics/service.js";
 import { createDispatch, createHandlers, type Dispatch, type HostShell } from "./dispatch.js";
 import { HostEvents } from "./events.js";
+import { SearchThread } from "./search/search-thread.js";
 import { defaultProjectsDir, type StudioPaths } from "./studio-paths.js";
 import { emptyOldTrash } from "./trash.js";
 import { Workspace } from "./workspace.js";
@@ -17,7 +18,7 @@ export interface StudioHostOptions {
   userDataDir: string;
   shell: HostShell;
   version: string;
-  /** Where the runtime and dist/app-host are found as real files; defaults to `paths.root`. */
+  /** Where the runtime, dist/app-host and dist/search are found as real files; defaults to `paths.root`. */
   unpackedRoot?: string;
   /** Starts the user's app; a Node fork unless given (Electron passes `utilityProcess.fork`). */
   appLauncher?: AppChildLauncher;
@@ -57,6 +58,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     workerEntry: join(options.paths.root, "dist/diagnostics/check-worker.js"),
   });
   diagnostics.follow();
+  const search = new SearchThread({ entry: join(root, "dist/search/search-worker.js") });
   // Deleted files are kept for a while, not forever; a failure here only means they stay longer.
   void emptyOldTrash(workspace.trashDir).catch(() => undefined);
   const handlers = createHandlers({
@@ -67,6 +69,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     startersDir: options.paths.startersDir,
     defaultProjectsDir: defaultProjectsDir(),
     exportSources: { runtimeDir: join(root, "runtime"), templatesDir: options.paths.exportTemplatesDir, packagesDir: options.paths.root },
+    search,
     diagnostics,
   });
   return {
@@ -74,7 +77,7 @@ export function createStudioHost(options: StudioHostOptions): StudioHost {
     workspace,
     dispatch: createDispatch(handlers),
     async dispose() {
-      await Promise.all([workspace.dispose(), appHost.dispose(), diagnostics.dispose()]);
+      await Promise.all([workspace.dispose(), appHost.dispose(), diagnostics.dispose(), search.dispose()]);
     },
   };
 }

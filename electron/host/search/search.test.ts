@@ -2,24 +2,34 @@ import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "nod
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SearchQuery, SearchResult } from "../../api/contract.js";
 import { toHostError } from "../../api/errors.js";
 import { ProjectFiles } from "../files.js";
 import { createTestHost } from "../test-support/test-host.js";
+import { SearchThread } from "./search-thread.js";
 import { searchLimits, searchProject } from "./search.js";
 
 let scratch: string;
 let root: string;
 let files: ProjectFiles;
+/** The worker, bundled from the current source as scripts/build.mjs bundles dist/search/search-worker.js. */
+let workerDir: string;
+let workerEntry: string;
+let thread: SearchThread;
+
+/** Backtracks exponentially on a line of "a"s that ends in "b": hours for 40 of them. */
+const runawayPattern = "(a+)+$";
+const runawayLine = `${"a".repeat(40)}b`;
 
 function write(path: string, content: string | Buffer): void {
   mkdirSync(join(root, path, ".."), { recursive: true });
   writeFileSync(join(root, path), content);
 }
 
-function search(query: Partial<SearchQuery> & { query: string }, limits = searchLimits): Promise<SearchResult> {
-  return searchProject(files, { matchCase: false, wholeWord: false, regex: false, ...query }, limits);
+function search(query: Partial<SearchQuery> & { query: string }, limits = searchLimits, through = thread): Promise<SearchResult> {
+  return searchProject(files, { matchCase: false, wholeWord: false, regex: false, ...query }, through, limits);
 }
 
 /** Every match as `path:line:column`, in result order. */
@@ -31,6 +41,26 @@ function places(result: SearchResult): string[] {
 function matchedTexts(result: SearchResult): string[] {
   return result.files.flatMap((file) => file.lines.flatMap((line) => line.ranges.map((range) => line.text.slice(range.start, range.end))));
 }
+
+beforeAll(async () => {
+  workerDir = mkdtempSync(join(tmpdir(), "vial-search-worker-"));
+  workerEntry = join(workerDir, "search-worker.js");
+  await build({
+    entryPoints: [join(import.meta.dirname, "search-worker.ts")],
+    outfile: workerEntry,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "silent",
+  });
+  thread = new SearchThread({ entry: workerEntry });
+});
+
+afterAll(async () => {
+  await thread.dispose();
+  rmSync(workerDir, { recursive: true, force: true });
+});
 
 beforeEach(() => {
   scratch = realpathSync(mkdtempSync(join(tmpdir(), "vial-search-")));
@@ -145,9 +175,47 @@ describe("searchProject", () => {
   });
 });
 
+describe("a search that runs away", () => {
+  it("is stopped at its time limit with an error to show under the box, and the next search answers", async () => {
+    write("log.txt", `${runawayLine}\n`);
+    const quick = new SearchThread({ entry: workerEntry, timeoutMs: 300 });
+    try {
+      const failure = await search({ query: runawayPattern, regex: true }, searchLimits, quick).then(() => undefined, toHostError);
+      expect(failure).toEqual({ code: "bad-request", message: "The search took longer than 0.3 s and was stopped: simplify the pattern or the files to include." });
+      expect(places(await search({ query: "title", include: "*.ts" }, searchLimits, quick))).toEqual(["app.ts:3:51"]);
+    } finally {
+      await quick.dispose();
+    }
+  });
+
+  it("leaves the host answering saves meanwhile, and a newer search replaces it at once", async () => {
+    write("log.txt", `${runawayLine}\n`);
+    // A limit far past the test's own: only replacing the runaway search can free the worker in time.
+    const patient = new SearchThread({ entry: workerEntry, timeoutMs: 600_000 });
+    const host = createTestHost("vial-search-runaway-", { search: patient });
+    try {
+      await host.workspace.open(root);
+      let runawayAnswered = false;
+      const runaway = host.dispatch("files.search", { query: runawayPattern, matchCase: false, wholeWord: false, regex: true }).finally(() => {
+        runawayAnswered = true;
+      });
+      expect(await host.dispatch("files.write", { path: "notes.txt", content: "saved meanwhile" })).toMatchObject({ ok: true });
+      expect(await host.dispatch("files.read", { path: "notes.txt" })).toMatchObject({ ok: true, result: { content: "saved meanwhile" } });
+      expect(runawayAnswered).toBe(false);
+
+      const newer = await host.dispatch("files.search", { query: "meanwhile", matchCase: false, wholeWord: false, regex: false });
+      expect(newer).toMatchObject({ ok: true, result: { files: [{ path: "notes.txt" }], filesSearched: 6 } });
+      expect(await runaway).toEqual({ ok: false, error: { code: "bad-request", message: "A newer search replaced this one." } });
+    } finally {
+      await host.dispose();
+      await patient.dispose();
+    }
+  });
+});
+
 describe("files.search through dispatch", () => {
   it("answers a HostError envelope for a bad request, a bad regex and no open project", async () => {
-    const host = createTestHost("vial-search-dispatch-");
+    const host = createTestHost("vial-search-dispatch-", { search: thread });
     try {
       const query = { query: "(", matchCase: false, wholeWord: false, regex: true };
       expect(await host.dispatch("files.search", query)).toMatchObject({ ok: false, error: { code: "no-project" } });

@@ -1,7 +1,8 @@
 /**
  * Test support: the Studio's host (events, workspace, handler table, dispatch) over one throwaway
- * folder, with a shell that opens nothing and an app host that has no runtime to start, so the
- * dispatch, export and web-server tests build it the same way and differ only where they say so.
+ * folder, with a shell that opens nothing, an app host that has no runtime to start and, unless given,
+ * a search thread with no worker to start, so the dispatch, export and web-server tests build it the
+ * same way and differ only where they say so.
  */
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { AppHostService } from "../app-host/service.js";
 import { createDispatch, createHandlers, type Dispatch, type HostDependencies, type HostShell } from "../dispatch.js";
 import { HostEvents } from "../events.js";
+import { SearchThread } from "../search/search-thread.js";
 import { Workspace } from "../workspace.js";
 
 /** What a test may set; the rest defaults to folders under `scratch` that hold nothing. */
@@ -35,12 +37,14 @@ export function createTestHost(prefix: string, options: TestHostOptions = {}): T
   const events = new HostEvents();
   const workspace = new Workspace({ userDataDir: join(scratch, "user-data"), events });
   const nothing = join(scratch, "none");
+  const search = options.search ?? new SearchThread({ entry: join(scratch, "none.js") });
   const handlers = createHandlers({
     version: "0.0.0",
     startersDir: join(scratch, "starters"),
     defaultProjectsDir: join(scratch, "projects"),
     exportSources: { runtimeDir: nothing, templatesDir: nothing },
     ...options,
+    search,
     workspace,
     appHost: new AppHostService({ events, runtimeDir: nothing, childEntry: join(scratch, "none.js") }),
     shell: {
@@ -61,6 +65,7 @@ export function createTestHost(prefix: string, options: TestHostOptions = {}): T
     dispatch: createDispatch(handlers),
     dispose: async () => {
       await workspace.dispose();
+      if (search !== options.search) await search.dispose();
       rmSync(scratch, { recursive: true, force: true });
     },
   };
