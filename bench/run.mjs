@@ -1,6 +1,6 @@
 // `npm run bench`: runs every registered suite, prints ratio tables, writes results/latest.json + latest.md.
 // Usage: node bench/run.mjs [--only http,router,templates] [--servers vial,fastify,...] [--cases text,json,...]
-//                           [--warmup 0.5] [--duration 1.5] [--rounds 2] [--connections 50]
+//                           [--settle 0.5] [--warmup 0.5] [--duration 1.5] [--rounds 2] [--connections 50]
 // A run narrowed by --only, --servers or --cases writes results/partial.* instead, so latest.* always holds a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     servers: { type: "string" },
     cases: { type: "string" },
+    settle: { type: "string", default: "0.5" },
     warmup: { type: "string", default: "0.5" },
     duration: { type: "string", default: "1.5" },
     rounds: { type: "string", default: "2" },
@@ -45,6 +46,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const settings = {
+  settleSeconds: flags.settle === "0" ? 0 : positive("settle", flags.settle),
   warmupSeconds: positive("warmup", flags.warmup),
   durationSeconds: positive("duration", flags.duration),
   rounds: Math.round(positive("rounds", flags.rounds)),

@@ -112,7 +112,7 @@ export function renderMarkdown(report) {
     "",
     `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ${report.machine.platform}; ` +
       `load average ${report.machine.loadAverageStart.join(" / ")} at start. ` +
-      `HTTP: ${report.settings.connections} connections; per case and server, the best of ${report.settings.rounds} round(s) of ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s measured.`,
+      `HTTP: ${report.settings.connections} connections; every server first settled by ${report.settings.settleSeconds} s of unmeasured load per case; then per case and server, the best of ${report.settings.rounds} round(s) of ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s measured.`,
     "",
     `Took ${report.elapsedSeconds} s (${Object.entries(report.suiteSeconds ?? {}).map(([id, seconds]) => `${id} ${seconds} s`).join(", ")}); load average ${report.machine.loadAverageEnd.join(" / ")} at the end.`,
     "",
