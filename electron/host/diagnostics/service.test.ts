@@ -1,11 +1,11 @@
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../api/contract.js";
 import { createProject, runtimeDir } from "../app-host/test-projects.js";
 import { HostEvents } from "../events.js";
+import { buildWorker } from "../test-support/build-worker.js";
 import { DiagnosticsService } from "./service.js";
 
 const startersDir = join(import.meta.dirname, "../../../resources/starters");
@@ -22,15 +22,7 @@ beforeAll(async () => {
   await mkdir(cache, { recursive: true });
   workerDir = await mkdtemp(join(cache, "vial-check-worker-"));
   workerEntry = join(workerDir, "check-worker.mjs");
-  await build({
-    entryPoints: [join(import.meta.dirname, "check-worker.ts")],
-    outfile: workerEntry,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "silent",
-  });
+  await buildWorker(join(import.meta.dirname, "check-worker.ts"), workerEntry);
 });
 
 afterAll(async () => {

@@ -1,12 +1,11 @@
-import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SearchQuery, SearchResult } from "../../api/contract.js";
 import { toHostError } from "../../api/errors.js";
 import { ProjectFiles } from "../files.js";
+import { buildWorker } from "../test-support/build-worker.js";
 import { createTestHost } from "../test-support/test-host.js";
 import { SearchThread } from "./search-thread.js";
 import { searchLimits, searchProject } from "./search.js";
@@ -45,15 +44,7 @@ function matchedTexts(result: SearchResult): string[] {
 beforeAll(async () => {
   workerDir = mkdtempSync(join(tmpdir(), "vial-search-worker-"));
   workerEntry = join(workerDir, "search-worker.js");
-  await build({
-    entryPoints: [join(import.meta.dirname, "search-worker.ts")],
-    outfile: workerEntry,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "silent",
-  });
+  await buildWorker(join(import.meta.dirname, "search-worker.ts"), workerEntry);
   thread = new SearchThread({ entry: workerEntry });
 });
 
