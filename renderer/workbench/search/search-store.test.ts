@@ -21,8 +21,12 @@ function setup() {
   const models = new ModelRegistry<FakeModel>({ createModel: (value) => new FakeModel(value) });
   const notifications = new NotificationsStore();
   const layout = new LayoutStore();
+  const listeners = new Map<string, () => void>();
   const client = {
-    on: () => () => undefined,
+    on: (event: string, listener: () => void) => {
+      listeners.set(event, listener);
+      return () => undefined;
+    },
     invoke: (method: string, request: unknown) =>
       new Promise((resolve, reject) => {
         if (method !== "files.search") throw new Error(`unexpected ${method}`);
@@ -30,7 +34,8 @@ function setup() {
       }),
   } as SearchClient;
   const store = new SearchStore({ client, editors: { models }, layout, notifications });
-  return { store, pending, models, notifications, layout };
+  const emit = (event: string) => listeners.get(event)?.();
+  return { store, pending, models, notifications, layout, emit };
 }
 
 const found = (path: string, matches: number): SearchResult => ({
@@ -92,6 +97,29 @@ describe("SearchStore", () => {
     pending[1]!.answer(found("app.ts", 1));
     await vi.advanceTimersByTimeAsync(0);
     expect(store.state.get()).toMatchObject({ result: found("app.ts", 1), error: null });
+  });
+
+  it("searches again once edits in an editor or changes on disk pause, while there is a query", async () => {
+    const { store, pending, models, emit } = setup();
+    models.open("app.ts", "one");
+    emit("files.changed");
+    models.get("app.ts")!.setValue("two");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(pending).toHaveLength(0);
+
+    store.update({ query: "t" });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(pending).toHaveLength(1);
+    models.get("app.ts")!.setValue("three");
+    await vi.advanceTimersByTimeAsync(300);
+    emit("files.changed");
+    await vi.advanceTimersByTimeAsync(499);
+    expect(pending).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(pending.map((search) => search.request.unsaved)).toEqual([
+      [{ path: "app.ts", content: "two" }],
+      [{ path: "app.ts", content: "three" }],
+    ]);
   });
 
   it("shows the Search view and asks its box for focus", () => {

@@ -23,6 +23,8 @@ export interface SearchState {
 
 /** How long typing must pause before a search starts. */
 const typingPauseMs = 250;
+/** How long edits and file changes must pause before the shown results are searched again. */
+const refreshPauseMs = 500;
 
 /**
  * "12 results in 3 files" for a search result (a "+" after the count when it was capped).
@@ -67,6 +69,15 @@ export class SearchStore {
       this.#latest++;
       this.state.set((state) => ({ ...state, result: null, error: null, searching: false }));
     });
+    // Shown results follow the files: typing in an editor, saving, and changes made outside the Studio
+    // (the host reports those; a save of the Studio's own is seen as the edit before it).
+    const refresh = () => {
+      if (this.state.get().options.query === "") return;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.run(), refreshPauseMs);
+    };
+    studio.editors.models.onDidChange(refresh);
+    studio.client.on("files.changed", refresh);
   }
 
   /** Changes the query or a toggle; the search follows after a pause in typing. */
