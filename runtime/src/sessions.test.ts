@@ -54,6 +54,19 @@ describe("signed cookie sessions", () => {
     expect((await client.get("/peek")).json).toEqual({ n: 2, isNew: false });
   });
 
+  it("adds Vary: Cookie only where the view read the session, as Flask does, even when the request carries one", async () => {
+    const { app } = makeApp();
+    const server = await app.listen({ port: 0 });
+    servers.push(server);
+    const first = await fetch(`${server.url}/count`);
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    expect((await fetch(`${server.url}/peek`, { headers: { cookie } })).headers.get("vary")).toBe("Cookie");
+    const plain = await fetch(`${server.url}/plain`, { headers: { cookie } });
+    expect(await plain.text()).toBe("plain");
+    expect(plain.headers.get("vary")).toBeNull();
+    expect((await fetch(`${server.url}/missing`, { headers: { cookie } })).headers.get("vary")).toBeNull();
+  });
+
   it("works over real HTTP with the cookie sent back", async () => {
     const { app } = makeApp();
     const server = await app.listen({ port: 0 });

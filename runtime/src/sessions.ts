@@ -71,6 +71,9 @@ export function createSession(data: Record<string, unknown>, options: { isNew: b
   return new Proxy(data, {
     get(target, key) {
       if (typeof key === "symbol") return undefined;
+      // `await` and promise resolution look for `then` on every value they are handed: not a read by the
+      // app, and the session is awaited on every request that brings a cookie.
+      if (key === "then") return undefined;
       if (key === "permanent") return target._permanent === true;
       if (key === "modified") return state.modified;
       if (key === "accessed") return state.accessed;
