@@ -12,7 +12,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { readJsonFile, writeJsonFile } from "./json-file.js";
 
 const builtIn: Record<string, { title: string; description: string }> = {
-  blank: { title: "Blank", description: "One route and one template: the smallest Vial app." },
+  blank: { title: "Blank", description: "One route, with empty templates/ and static/ folders: the smallest Vial app." },
   "rest-api": { title: "REST API", description: "A blueprint with JSON CRUD on an in-memory list and JSON errors." },
   website: { title: "Website", description: "A base layout, pages, a form with flash messages and static CSS." },
 };
