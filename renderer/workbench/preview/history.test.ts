@@ -30,7 +30,7 @@ describe("normalizePath", () => {
 });
 
 describe("framePath", () => {
-  const page = { method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" } };
+  const page = { method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" }, time: 10_050, durationMs: 50 };
 
   it("reports page loads inside the preview frame, and in Electron's preview view", () => {
     expect(framePath(page)).toBe("/about");
@@ -43,5 +43,10 @@ describe("framePath", () => {
     expect(framePath({ ...page, requestHeaders: { "sec-fetch-dest": "document" } })).toBeUndefined();
     expect(framePath({ ...page, status: 302 })).toBeUndefined();
     expect(framePath({ ...page, method: "POST" })).toBeUndefined();
+  });
+
+  it("ignores a page load that began before the user's latest navigation, however late its report comes", () => {
+    expect(framePath(page, 10_000)).toBe("/about");
+    expect(framePath(page, 10_001)).toBeUndefined();
   });
 });

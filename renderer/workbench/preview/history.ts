@@ -60,19 +60,25 @@ export interface LoggedRequest {
   path: string;
   status: number;
   requestHeaders: Record<string, string>;
+  /** When the request finished, and how long it took (ms). */
+  time: number;
+  durationMs: number;
 }
 
 /**
  * The path the preview navigated to, when this logged request was a page load in the preview (a link
  * click inside the app): a frame load in browser mode, a page load by Electron's preview view (a
- * regular browser tab on the app is neither). Redirects are skipped; the page they lead to counts.
+ * regular browser tab on the app is neither). Redirects are skipped; the page they lead to counts. So is
+ * a load that began before `since`, the user's latest navigation: its report can arrive after the user
+ * typed another address (a slow page, a reload as the app restarts), and must not take the address back.
  *
  * @example
- * framePath({ method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" } }); // "/about"
+ * framePath({ method: "GET", path: "/about", status: 200, requestHeaders: { "sec-fetch-dest": "iframe" }, time: 1_000, durationMs: 4 }); // "/about"
  */
-export function framePath(entry: LoggedRequest): string | undefined {
+export function framePath(entry: LoggedRequest, since = 0): string | undefined {
   const redirect = entry.status >= 300 && entry.status < 400;
   const dest = entry.requestHeaders["sec-fetch-dest"];
   const inPreview = dest === "iframe" || (dest === "document" && /\bElectron\//.test(entry.requestHeaders["user-agent"] ?? ""));
-  return entry.method === "GET" && !redirect && inPreview ? entry.path : undefined;
+  const stale = entry.time - entry.durationMs < since;
+  return entry.method === "GET" && !redirect && inPreview && !stale ? entry.path : undefined;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from "react";
 import { StudioError } from "../../api/client";
 import { useStudio } from "../../studio-context";
 import { useStore } from "../../state/use-store";
@@ -42,16 +42,19 @@ export function PreviewPane(): ReactElement {
     if (status.error === null) setSeq((n) => n + 1);
   }, [status.revision, status.error]);
 
+  // When the user last navigated (address, back, forward): page loads begun before it are old news.
+  const navigatedAt = useRef(0);
   useEffect(
     () =>
       studio.client.on("appHost.request", (entry) => {
-        const visited = framePath(entry);
+        const visited = framePath(entry, navigatedAt.current);
         if (visited !== undefined) setHistory((previous) => visit(previous, visited));
       }),
     [studio.client],
   );
 
   const go = (next: PreviewHistory): void => {
+    navigatedAt.current = Date.now();
     setHistory(next);
     setSeq((n) => n + 1);
   };
