@@ -44,7 +44,8 @@ describe("editing files", () => {
     await editor.tab("templates/base.html").waitFor();
     await workbench.quickOpen("app.ts");
     await workbench.quickOpen("base.html");
-    expect(await editor.tabPaths()).toEqual(["templates/base.html", "app.ts"]);
+    // Quick open closes before the file it opens has its tab: wait for the tabs, not one look.
+    await expect.poll(() => editor.tabPaths()).toEqual(["templates/base.html", "app.ts"]);
     await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("templates/base.html");
     await expect.poll(() => workbench.statusLanguage.textContent()).toBe("HTML (Jinja)");
 
@@ -134,7 +135,7 @@ describe("editing files", () => {
       await studio.page.keyboard.press("Enter");
       await workbench.palette.waitFor({ state: "detached" });
     }
-    expect(await editor.tabPaths()).toEqual(["app.ts", "README.md", "templates/base.html"]);
+    await expect.poll(() => editor.tabPaths()).toEqual(["app.ts", "README.md", "templates/base.html"]);
     for (const path of await editor.tabPaths()) expect(await editor.isDirty(path)).toBe(false);
   });
 

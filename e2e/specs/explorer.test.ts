@@ -30,7 +30,7 @@ describe("explorer", () => {
     expect(existsSync(join(dir, "templates/about.html"))).toBe(false);
     expect(readFileSync(join(dir, "templates/story.html"), "utf8")).toBe(content);
     expect(await explorer.item("templates/about.html").count()).toBe(0);
-    expect(await editor.tabPaths()).toEqual(["templates/story.html"]);
+    await expect.poll(() => editor.tabPaths()).toEqual(["templates/story.html"]);
   });
 
   test("renames in place with F2, and a bad name keeps the field open with a reason", async ({ studio }) => {
