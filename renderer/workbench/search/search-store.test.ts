@@ -25,7 +25,9 @@ function setup() {
   const client = {
     on: (event: string, listener: () => void) => {
       listeners.set(event, listener);
-      return () => undefined;
+      return () => {
+        if (listeners.get(event) === listener) listeners.delete(event);
+      };
     },
     invoke: (method: string, request: unknown) =>
       new Promise((resolve, reject) => {
@@ -99,9 +101,10 @@ describe("SearchStore", () => {
     expect(store.state.get()).toMatchObject({ result: found("app.ts", 1), error: null });
   });
 
-  it("searches again once edits in an editor or changes on disk pause, while there is a query", async () => {
+  it("while followed, searches again once edits in an editor or changes on disk pause, and only then", async () => {
     const { store, pending, models, emit } = setup();
     models.open("app.ts", "one");
+    const stop = store.follow();
     emit("files.changed");
     models.get("app.ts")!.setValue("two");
     await vi.advanceTimersByTimeAsync(1000);
@@ -120,6 +123,18 @@ describe("SearchStore", () => {
       [{ path: "app.ts", content: "two" }],
       [{ path: "app.ts", content: "three" }],
     ]);
+
+    // Hidden, the view asks for nothing; shown again, it searches once for what changed meanwhile.
+    stop();
+    models.get("app.ts")!.setValue("four");
+    emit("files.changed");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(pending).toHaveLength(2);
+    const stopAgain = store.follow();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(pending.map((search) => search.request.unsaved)).toHaveLength(3);
+    expect(pending[2]!.request.unsaved).toEqual([{ path: "app.ts", content: "four" }]);
+    stopAgain();
   });
 
   it("shows the Search view and asks its box for focus", () => {

@@ -69,15 +69,26 @@ export class SearchStore {
       this.#latest++;
       this.state.set((state) => ({ ...state, result: null, error: null, searching: false }));
     });
-    // Shown results follow the files: typing in an editor, saving, and changes made outside the Studio
-    // (the host reports those; a save of the Studio's own is seen as the edit before it).
+  }
+
+  /**
+   * While the Search view shows (it calls this when it mounts, and the returned stop when it goes), its
+   * results follow the files: they are searched again once typing in an editor, saving, or changes made
+   * outside the Studio pause (the host reports those; a save of the Studio's own follows the edits before
+   * it), and once when the view shows again, for what changed while it was hidden. A hidden view costs
+   * no searches.
+   */
+  follow(): () => void {
     const refresh = () => {
       if (this.state.get().options.query === "") return;
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.run(), refreshPauseMs);
     };
-    studio.editors.models.onDidChange(refresh);
-    studio.client.on("files.changed", refresh);
+    const stops = [this.studio.editors.models.onDidChange(refresh), this.studio.client.on("files.changed", refresh)];
+    refresh();
+    return () => {
+      for (const stop of stops) stop();
+    };
   }
 
   /** Changes the query or a toggle; the search follows after a pause in typing. */

@@ -77,6 +77,8 @@ export function SearchView(): ReactElement {
   const input = useRef<HTMLInputElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
+  useEffect(() => store.follow(), [store]);
+
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
