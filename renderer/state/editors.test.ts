@@ -121,6 +121,33 @@ describe("EditorsStore", () => {
     expect(editors.state.get().active).toBe("c.ts");
   });
 
+  it("opens files in the order asked, even when an earlier file's read comes back last", async () => {
+    const { host, editors } = setup();
+    host.write("slow.ts", "slow");
+    host.write("quick.ts", "quick");
+    const release = host.hold("slow.ts");
+    const slow = editors.open("slow.ts");
+    const quick = editors.open("quick.ts");
+    await vi.waitFor(() => expect(host.calls.some((call) => call.method === "files.read")).toBe(true));
+    release();
+    await Promise.all([slow, quick]);
+    expect(editors.state.get()).toEqual({
+      tabs: [
+        { path: "slow.ts", dirty: false },
+        { path: "quick.ts", dirty: false },
+      ],
+      active: "quick.ts",
+    });
+  });
+
+  it("goes on opening files after one that cannot be read", async () => {
+    const { host, editors } = setup();
+    host.write("there.ts", "here");
+    await expect(editors.open("gone.ts")).rejects.toThrow("No file at gone.ts");
+    await editors.open("there.ts");
+    expect(editors.state.get().active).toBe("there.ts");
+  });
+
   it("sends dirty buffers to the host after a pause and forgets them after save", async () => {
     const { host, editors, models } = setup();
     host.write("a.ts", "x");

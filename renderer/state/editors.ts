@@ -47,6 +47,8 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
   readonly #hotExitDelayMs: number;
   /** The file last opened with `preserveFocus`: showing it leaves keyboard focus where it is. */
   #keepFocusFor: string | null = null;
+  /** The last {@link EditorsStore.open} asked for, settled or not. */
+  #opening: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: HostInvoker,
@@ -66,7 +68,15 @@ export class EditorsStore<M extends TextModelLike = TextModelLike> {
    * await editors.open("app.ts", { line: 12, column: 5 });
    * await editors.open("README.md", undefined, { preserveFocus: true });
    */
-  async open(path: string, at?: { line: number; column?: number }, options: { preserveFocus?: boolean } = {}): Promise<void> {
+  open(path: string, at?: { line: number; column?: number }, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    // One at a time, in the order asked: a file whose read comes back late must neither take the tab
+    // place of, nor become active over, a file the user asked for after it.
+    const opened = this.#opening.then(() => this.#open(path, at, options));
+    this.#opening = opened.catch(() => undefined);
+    return opened;
+  }
+
+  async #open(path: string, at: { line: number; column?: number } | undefined, options: { preserveFocus?: boolean }): Promise<void> {
     if (!this.models.has(path)) {
       const file = await this.host.invoke("files.read", { path });
       if (file.binary) throw new StudioError({ code: "bad-request", message: `${path} is a binary file and cannot be edited here.` });

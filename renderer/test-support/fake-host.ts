@@ -16,9 +16,23 @@ export class FakeHost {
     return mtimeMs;
   }
 
+  #held = new Map<string, Promise<void>>();
+
+  /** Holds back the answers about `path` until the returned function is called, as a slow disk would. */
+  hold(path: string): () => void {
+    let release!: () => void;
+    this.#held.set(path, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.#held.delete(path);
+      release();
+    };
+  }
+
   readonly invoker: HostInvoker = {
     invoke: async <M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResultOf<M>> => {
       this.calls.push({ method, request });
+      const path = (request as { path?: string }).path;
+      if (path !== undefined) await this.#held.get(path);
       return this.#handle(method, request as never) as ResultOf<M>;
     },
   };
