@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from "react";
 import type { PaletteMode } from "../state/layout";
 import { useStore } from "../state/use-store";
 import { filePaths } from "../state/workspace";
@@ -30,6 +30,8 @@ function PaletteBox({ mode }: { mode: PaletteMode }): ReactElement {
   const tree = useStore(studio.workspace.state, (state) => state.tree);
   const [query, setQuery] = useState(mode === "commands" ? ">" : "");
   const [index, setIndex] = useState(0);
+  // Enter pressed before the project's file list arrived: the top match opens as soon as it does.
+  const [acceptWhenLoaded, setAcceptWhenLoaded] = useState(false);
 
   const commandMode = query.startsWith(">");
   const needle = commandMode ? query.slice(1).trim() : query.trim();
@@ -60,14 +62,24 @@ function PaletteBox({ mode }: { mode: PaletteMode }): ReactElement {
   }, [commandMode, needle, tree, studio]);
 
   const close = () => studio.layout.closePalette();
-  const choose = (item: Item | undefined) => {
-    if (!item) return;
-    close();
-    void studio.attempt(async () => {
-      await item.run();
-    });
-  };
+  const choose = useCallback(
+    (item: Item | undefined) => {
+      if (!item) return;
+      studio.layout.closePalette();
+      void studio.attempt(async () => {
+        await item.run();
+      });
+    },
+    [studio],
+  );
   const active = Math.min(index, items.length - 1);
+  const loadingFiles = !commandMode && tree === null;
+
+  useEffect(() => {
+    if (!acceptWhenLoaded || loadingFiles) return;
+    setAcceptWhenLoaded(false);
+    choose(items[active]);
+  }, [acceptWhenLoaded, loadingFiles, items, active, choose]);
 
   return (
     <div className="palette-backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
@@ -87,6 +99,7 @@ function PaletteBox({ mode }: { mode: PaletteMode }): ReactElement {
           onChange={(event) => {
             setQuery(event.target.value);
             setIndex(0);
+            setAcceptWhenLoaded(false);
           }}
           onKeyDown={(event) => {
             if (event.key === "Escape") {
@@ -100,12 +113,17 @@ function PaletteBox({ mode }: { mode: PaletteMode }): ReactElement {
               setIndex((i) => Math.max(i - 1, 0));
             } else if (event.key === "Enter") {
               event.preventDefault();
-              choose(items[active]);
+              if (loadingFiles) setAcceptWhenLoaded(true);
+              else choose(items[active]);
             }
           }}
         />
         <ul id="palette-list" className="palette-list" role="listbox" aria-label="Results">
-          {items.length === 0 && <li className="palette-empty">{commandMode ? "No matching commands" : "No matching files"}</li>}
+          {items.length === 0 && (
+            <li className="palette-empty">
+              {commandMode ? "No matching commands" : loadingFiles ? "Loading the project's files…" : "No matching files"}
+            </li>
+          )}
           {items.map((item, i) => (
             <li
               key={item.id}
