@@ -195,3 +195,21 @@ describe("the starters", { timeout: 30_000 }, () => {
     }
   }, 60_000);
 });
+
+describe("closing the Studio", () => {
+  it("does not wait for a check in progress", async () => {
+    // A checker that takes the request and never answers, as a check of a huge project would.
+    const asked = join(scratch, "asked");
+    const stuckEntry = join(scratch, "stuck-worker.mjs");
+    await writeFile(
+      stuckEntry,
+      `import { writeFileSync } from "node:fs";\nimport { parentPort } from "node:worker_threads";\n` +
+        `parentPort.on("message", () => writeFileSync(${JSON.stringify(asked)}, "yes"));\n`,
+    );
+    const stuck = new DiagnosticsService({ events, runtimeDir, workerEntry: stuckEntry, debounceMs: 20 });
+    const dir = await createProject(scratch, { "app.ts": validApp });
+    void stuck.open(dir);
+    await expect.poll(() => readdir(scratch)).toContain("asked");
+    await stuck.dispose();
+  });
+});
