@@ -2,7 +2,7 @@
 // browser-mode server, the app-host child entries and the worker threads (esbuild), and the renderer (Vite).
 // Usage: node scripts/build.mjs [--only runtime|electron|renderer]...
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 
@@ -50,6 +50,8 @@ if (wants("runtime")) {
 }
 
 if (wants("electron")) {
+  // Split bundles name their chunks by content hash: clear the last build's, or they pile up.
+  for (const dir of ["dist/electron", "dist/web"]) rmSync(join(root, dir), { recursive: true, force: true });
   await step("electron", () =>
     Promise.all([
       esbuild({
@@ -57,6 +59,8 @@ if (wants("electron")) {
         entryPoints: { main: "electron/main/main.ts" },
         outdir: "dist/electron",
         format: "esm",
+        // Chunks for what the host loads with import() on first use (the TypeScript-reading parts).
+        splitting: true,
       }),
       esbuild({
         ...nodeBundle,
@@ -70,6 +74,7 @@ if (wants("electron")) {
         entryPoints: { server: "electron/web/server.ts" },
         outdir: "dist/web",
         format: "esm",
+        splitting: true,
       }),
       esbuild({
         ...nodeBundle,

@@ -6,7 +6,6 @@ import type { InvokeResponse, PreviewBounds, StudioHandlers, StudioMode } from "
 import { toHostError } from "../api/errors.js";
 import { validateRequest } from "../api/validate.js";
 import { RoutesService } from "./analysis/routes-service.js";
-import { checkFlags } from "./diagnostics/project-config.js";
 import type { DiagnosticsService } from "./diagnostics/service.js";
 import { appHostHandlers, type AppHostService } from "./app-host/service.js";
 import { exportProject, type ExportSources } from "./export/export-project.js";
@@ -140,7 +139,8 @@ export function createHandlers(deps: HostDependencies) {
       renderTemplateForCanvas({ projectDir: () => workspace.projectDir(), urlMap: () => deps.appHost.current()?.urlMap() ?? null }, request),
 
     "diagnostics.list": async () => ({ diagnostics: deps.diagnostics?.list() ?? [] }),
-    "diagnostics.checkFlags": async () => ({ flags: checkFlags(workspace.projectDir()) }),
+    // Loaded on first use, as it brings in the TypeScript compiler (see routes-service.ts).
+    "diagnostics.checkFlags": async () => ({ flags: (await import("./diagnostics/project-config.js")).checkFlags(workspace.projectDir()) }),
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;

@@ -54,16 +54,31 @@ async function invoke<M extends MethodName>(server: Started, method: M, request:
 }
 
 beforeAll(async () => {
+  // As scripts/build.mjs builds it: split, so what the host imports on first use stays out of startup.
   await build({
-    entryPoints: [join(repoRoot, "electron/web/server.ts")],
+    entryPoints: { server: join(repoRoot, "electron/web/server.ts") },
     bundle: true,
     platform: "node",
     format: "esm",
+    splitting: true,
     packages: "external",
-    outfile: serverEntry,
+    outdir: buildDir,
     logLevel: "silent",
   });
 });
+
+/** The packages a bundle file imports before it runs: its static imports, followed through its own chunks. */
+function staticPackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  for (const [, specifier] of readFileSync(file, "utf8").matchAll(/^(?:import|export)\b[^;]*?\bfrom "([^"]+)";/gms)) {
+    if (!specifier) continue;
+    if (specifier.startsWith("./")) for (const name of staticPackages(join(buildDir, specifier), seen)) packages.add(name);
+    else packages.add(specifier);
+  }
+  return packages;
+}
 
 afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 
@@ -92,6 +107,17 @@ describe("node dist/web/server.js", () => {
     expect(await invoke(server, "preview.show", { url: "http://127.0.0.1:5000/", bounds })).toMatchObject({ ok: false, error: { code: "unsupported" } });
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+  }, 30_000);
+
+  it("starts without the TypeScript compiler and loads it for the first route index", async () => {
+    const packages = staticPackages(serverEntry);
+    expect(packages).toContain("chokidar");
+    expect(packages).not.toContain("typescript");
+
+    const { userData, project } = freshFolders();
+    writeFileSync(join(project, "app.ts"), 'import { Vial } from "vial";\nexport const app = new Vial();\napp.get("/", function index() { return "hi"; });\n');
+    const server = await startServer(["--user-data", userData, "--project", project]);
+    expect(await invoke(server, "routes.index", {})).toMatchObject({ ok: true, result: { routes: [{ rule: "/", endpoint: "index" }] } });
   }, 30_000);
 
   it("refuses bad arguments with a message and exit code 2", async () => {

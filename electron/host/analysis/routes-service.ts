@@ -10,8 +10,8 @@ import { HostFailure } from "../../api/errors.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import { isIgnoredName } from "../files.js";
 import { resolveInProject } from "../path-guard.js";
-import { applyEdits, planCreate, planDelete, planUpdate } from "./route-edits.js";
-import { buildRouteIndex, localRoutes } from "./route-index.js";
+import type * as RouteEdits from "./route-edits.js";
+import type * as RouteIndexing from "./route-index.js";
 import { ruleError } from "./rule-syntax.js";
 import type { AppRequest, AppResponse, NewRoute, RouteChange, RouteIndex, RoutePlan, RouteRef, RouteSource, SavedRequest, TextEdit, UrlRule } from "./types.js";
 
@@ -20,6 +20,19 @@ const maxSourceFiles = 2000;
 const maxSourceBytes = 1024 * 1024;
 const maxBodyBytes = 1024 * 1024;
 const requestsFile = ".vial/requests.json";
+
+/** Reading and planning edits of the user's TypeScript: what needs the TypeScript compiler. */
+type Analysis = typeof RouteEdits & typeof RouteIndexing;
+let analysis: Promise<Analysis> | undefined;
+
+/**
+ * Loads the analysis on first use: it brings in the TypeScript compiler, 9 MB of JavaScript the
+ * Studio would otherwise parse before its window shows, whether or not the Routes view is opened.
+ */
+function loadAnalysis(): Promise<Analysis> {
+  analysis ??= Promise.all([import("./route-edits.js"), import("./route-index.js")]).then(([edits, index]) => ({ ...edits, ...index }));
+  return analysis;
+}
 
 /** What the service needs from the rest of the host. */
 export interface RoutesDependencies {
@@ -76,7 +89,13 @@ function templateText(name: string, base: string | undefined): string {
  * Re-reads the file as the edits would leave it and refuses a plan that would not give the expected
  * routes (the file is not changed then), so a planner blind spot never costs the user code.
  */
-function verify(file: string, text: string, edits: TextEdit[], expected: (routes: RouteSource[]) => boolean): void {
+function verify(
+  { localRoutes, applyEdits }: Analysis,
+  file: string,
+  text: string,
+  edits: TextEdit[],
+  expected: (routes: RouteSource[]) => boolean,
+): void {
   if (!expected(localRoutes(file, applyEdits(text, edits)))) {
     throw new HostFailure("internal", `The route designer could not make this change safely in ${file}; edit the code by hand (nothing was changed).`);
   }
@@ -101,7 +120,7 @@ export class RoutesService {
       if (!info || info.size > maxSourceBytes) continue;
       sources.set(path, await readFile(absolute, "utf8"));
     }
-    return buildRouteIndex(sources, this.deps.urlMap());
+    return (await loadAnalysis()).buildRouteIndex(sources, this.deps.urlMap());
   }
 
   async create(request: NewRoute & { file: string; source?: string }): Promise<RoutePlan> {
@@ -119,8 +138,9 @@ export class RoutesService {
     const created: string[] = [];
     if (request.returns.kind === "template") created.push(...(await this.#ensureTemplate(request.returns.template)));
     const spec: NewRoute = { receiver: request.receiver, methods: request.methods, rule: request.rule, endpoint: request.endpoint, returns: request.returns };
-    const edits = planCreate(text, request.file, spec);
-    verify(request.file, text, edits, (routes) => routes.some((route) => route.localRule === spec.rule && route.localEndpoint === spec.endpoint));
+    const analysis = await loadAnalysis();
+    const edits = analysis.planCreate(text, request.file, spec);
+    verify(analysis, request.file, text, edits, (routes) => routes.some((route) => route.localRule === spec.rule && route.localEndpoint === spec.endpoint));
     return { path: request.file, edits, created };
   }
 
@@ -130,13 +150,14 @@ export class RoutesService {
     if (change.endpoint !== undefined) checkEndpoint(change.endpoint);
     if (change.methods !== undefined) checkMethods(change.methods);
     const text = request.source ?? (await this.#read(request.file));
-    const route = this.#find(request.file, text, request.route);
+    const analysis = await loadAnalysis();
+    const route = this.#find(analysis, request.file, text, request.route);
     if (change.endpoint !== undefined && change.endpoint !== route.localEndpoint) {
-      const clash = localRoutes(request.file, text).some((other) => other.receiver === route.receiver && other.localEndpoint === change.endpoint);
+      const clash = analysis.localRoutes(request.file, text).some((other) => other.receiver === route.receiver && other.localEndpoint === change.endpoint);
       if (clash) throw new HostFailure("exists", `There is already a route with the endpoint "${change.endpoint}": pick another name.`);
     }
-    const edits = planUpdate(text, route, change);
-    verify(request.file, text, edits, (routes) =>
+    const edits = analysis.planUpdate(text, route, change);
+    verify(analysis, request.file, text, edits, (routes) =>
       routes.some((other) => other.localRule === (change.rule ?? route.localRule) && other.localEndpoint === (change.endpoint ?? route.localEndpoint)),
     );
     return { path: request.file, edits, created: [] };
@@ -144,10 +165,11 @@ export class RoutesService {
 
   async delete(request: { file: string; route: RouteRef; withHandler: boolean; source?: string }): Promise<RoutePlan> {
     const text = request.source ?? (await this.#read(request.file));
-    const route = this.#find(request.file, text, request.route);
-    const edits = planDelete(text, route, request.withHandler);
-    const before = localRoutes(request.file, text).length;
-    verify(request.file, text, edits, (routes) => routes.length === before - 1);
+    const analysis = await loadAnalysis();
+    const route = this.#find(analysis, request.file, text, request.route);
+    const edits = analysis.planDelete(text, route, request.withHandler);
+    const before = analysis.localRoutes(request.file, text).length;
+    verify(analysis, request.file, text, edits, (routes) => routes.length === before - 1);
     return { path: request.file, edits, created: [] };
   }
 
@@ -207,7 +229,7 @@ export class RoutesService {
     await writeFileAtomic(path, `${JSON.stringify({ requests }, null, 2)}\n`);
   }
 
-  #find(file: string, text: string, ref: RouteRef): RouteSource {
+  #find({ localRoutes }: Analysis, file: string, text: string, ref: RouteRef): RouteSource {
     const candidates = localRoutes(file, text).filter((route) => route.localRule === ref.localRule && route.localEndpoint === ref.localEndpoint);
     const route = candidates.sort((a, b) => Math.abs(a.line - ref.line) - Math.abs(b.line - ref.line))[0];
     if (!route) throw new HostFailure("not-found", `${file} has no route "${ref.localEndpoint}" at ${ref.localRule} any more: refresh the Routes view.`);

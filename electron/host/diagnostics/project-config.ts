@@ -8,9 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import type { Diagnostic } from "./types.js";
-
-export const projectConfigFile = "tsconfig.json";
+import { projectConfigFile, type Diagnostic } from "./types.js";
 
 /** Options about emitting output: meaningless for a check, and some conflict with `noEmit`. */
 const emitOptions = ["composite", "incremental", "tsBuildInfoFile", "declaration", "declarationMap", "emitDeclarationOnly", "outDir", "outFile", "sourceMap", "inlineSourceMap"] as const;

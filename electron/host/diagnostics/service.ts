@@ -9,9 +9,8 @@ import { join, relative, sep } from "node:path";
 import type { HostEvents } from "../events.js";
 import { isIgnoredName } from "../files.js";
 import { CheckThread } from "./check-thread.js";
-import { projectConfigFile } from "./project-config.js";
 import { checkTemplate, isTemplatePath } from "./template-checker.js";
-import type { Diagnostic } from "./types.js";
+import { projectConfigFile, type Diagnostic } from "./types.js";
 
 const sourceFile = /\.(ts|mts|cts|tsx)$/;
 const maxFiles = 2000;

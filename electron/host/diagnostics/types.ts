@@ -11,3 +11,6 @@ export interface Diagnostic {
   /** `typescript`: the type checker; `template`: the Jinja parser. */
   source: "typescript" | "template";
 }
+
+/** The project's TypeScript settings, which Problems follows. */
+export const projectConfigFile = "tsconfig.json";

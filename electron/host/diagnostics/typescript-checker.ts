@@ -9,8 +9,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, posix, relative, sep } from "node:path";
 import ts from "typescript";
-import { loadProjectConfig, projectConfigFile, readProjectConfigText } from "./project-config.js";
-import type { Diagnostic } from "./types.js";
+import { loadProjectConfig, readProjectConfigText } from "./project-config.js";
+import { projectConfigFile, type Diagnostic } from "./types.js";
 
 const maxSourceBytes = 1024 * 1024;
 /** Shared by every project checked in this thread, so Node's and Vial's declarations are parsed once. */
