@@ -22,6 +22,25 @@ async function step(label, run) {
   console.log(`build: ${label} in ${Math.round(performance.now() - started)} ms`);
 }
 
+/**
+ * Has the bundle load these CommonJS packages with require() rather than import: for an import, Node
+ * first scans the package's source for its export names, which for TypeScript's 9 MB triples the load
+ * (about 0.7 s against 0.25 s), paid wherever the Studio first reads user code.
+ */
+function requireCommonJs(packages) {
+  const filter = new RegExp(`^(${packages.join("|")})$`);
+  return {
+    name: "require-commonjs",
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: "require-commonjs" }));
+      build.onLoad({ filter: /.*/, namespace: "require-commonjs" }, (args) => ({
+        contents: `import { createRequire } from "node:module";\nexport default createRequire(import.meta.url)(${JSON.stringify(args.path)});\n`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
 const nodeBundle = {
   bundle: true,
   platform: "node",
@@ -30,6 +49,7 @@ const nodeBundle = {
   sourcemap: "linked",
   logLevel: "warning",
   absWorkingDir: root,
+  plugins: [requireCommonJs(["typescript"])],
 };
 
 function appHostEntries() {

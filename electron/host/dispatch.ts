@@ -139,8 +139,12 @@ export function createHandlers(deps: HostDependencies) {
       renderTemplateForCanvas({ projectDir: () => workspace.projectDir(), urlMap: () => deps.appHost.current()?.urlMap() ?? null }, request),
 
     "diagnostics.list": async () => ({ diagnostics: deps.diagnostics?.list() ?? [] }),
-    // Loaded on first use, as it brings in the TypeScript compiler (see routes-service.ts).
-    "diagnostics.checkFlags": async () => ({ flags: (await import("./diagnostics/project-config.js")).checkFlags(workspace.projectDir()) }),
+    "diagnostics.checkFlags": async () => {
+      const root = workspace.projectDir();
+      // Loaded on first use, as it brings in the TypeScript compiler (see routes-service.ts).
+      const { checkFlags } = await import("./diagnostics/project-config.js");
+      return { flags: checkFlags(root) };
+    },
 
     "export.run": async ({ dest, force }) => exportProject({ ...deps.exportSources, projectDir: workspace.projectDir(), dest: hostPath(dest), force }),
   } satisfies StudioHandlers;
