@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // logic in jsdom, and the end-to-end stories against browser mode in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core but one, so a single worker on a 2-core machine; three
+    // keep both cores busy while many unit tests wait on child processes, servers and the disk.
+    maxWorkers: 3,
     projects: [
       {
         test: {
