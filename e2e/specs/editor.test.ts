@@ -60,6 +60,8 @@ describe("editing files", () => {
     await workbench.quickOpen("app.ts");
     await workbench.quickOpen("base.html");
     await workbench.quickOpen("README.md");
+    // Quick open closes before the file it opens has its tab: wait for the last one to be active.
+    await expect.poll(() => editor.activeTab().getAttribute("data-path")).toBe("README.md");
     const focusedTab = () => studio.page.evaluate(() => document.activeElement?.getAttribute("data-path") ?? null);
     await editor.focus();
     await editor.activeTab().focus();
