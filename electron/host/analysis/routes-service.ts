@@ -26,8 +26,8 @@ type Analysis = typeof RouteEdits & typeof RouteIndexing;
 let analysis: Promise<Analysis> | undefined;
 
 /**
- * Loads the analysis on first use: it brings in the TypeScript compiler, 9 MB of JavaScript the
- * Studio would otherwise parse before its window shows, whether or not the Routes view is opened.
+ * Loads the analysis on first use, once a project is open: it brings in the TypeScript compiler, 9 MB
+ * of JavaScript the Studio would otherwise load before it shows its first window.
  */
 function loadAnalysis(): Promise<Analysis> {
   analysis ??= Promise.all([import("./route-edits.js"), import("./route-index.js")]).then(([edits, index]) => ({ ...edits, ...index }));
