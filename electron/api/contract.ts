@@ -115,6 +115,18 @@ export interface SearchQuery {
   unsaved?: { path: string; content: string }[];
 }
 
+/** Replace All of Find in Files, worked out on the texts given (the editor's, or the disk's). */
+export interface ReplaceRequest extends Pick<SearchQuery, "query" | "matchCase" | "wholeWord" | "regex"> {
+  /** What each match becomes; with `regex`, `$1`, `$<name>`, `$&` and `$$` work as in JavaScript's `replace`. */
+  replacement: string;
+  texts: { path: string; content: string }[];
+}
+
+export interface ReplaceResult {
+  /** The texts that had matches, with every match replaced (Find in Files' line by line matching). */
+  files: { path: string; content: string; replaced: number }[];
+}
+
 /** One line of a file with at least one match. */
 export interface SearchLine {
   /** 1-based. */
@@ -242,6 +254,11 @@ export interface StudioMethods {
    * without end) or replaced by a newer search.
    */
   "files.search": { request: SearchQuery; result: SearchResult };
+  /**
+   * Replace All's new texts; it writes nothing (the Studio applies them in its editors or saves them).
+   * Fails as `files.search` does for a bad or runaway pattern.
+   */
+  "files.replace": { request: ReplaceRequest; result: ReplaceResult };
 
   /** Hot exit: store the unsaved content of one editor of the open project (the renderer debounces). */
   "buffers.save": { request: { path: string; content: string; baseMtimeMs: number | null }; result: { savedAt: number } };

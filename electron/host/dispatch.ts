@@ -92,6 +92,10 @@ export function createHandlers(deps: HostDependencies) {
     "files.delete": async ({ path }) => workspace.files().delete(path),
     "files.stat": async ({ path }) => workspace.files().stat(path),
     "files.search": async (query) => searchProject(workspace.files(), query, deps.search),
+    "files.replace": async (request) => {
+      workspace.projectDir(); // fails with `no-project`, as every files.* call does without a project
+      return deps.search.replace(request);
+    },
 
     "buffers.save": async ({ path, content, baseMtimeMs }) => {
       const dir = workspace.projectDir();

@@ -9,6 +9,11 @@ import { HostFailure } from "../../api/errors.js";
 export interface LineMatcher {
   /** Every non-empty match of `line`, left to right, as [start, end) offsets. */
   ranges(line: string): { start: number; end: number }[];
+  /**
+   * `line` with each of its {@link ranges} replaced: by `replacement` as written, or for a regular
+   * expression as JavaScript's `replace` expands it (`$1`, `$<name>`, `$&`, `$$`).
+   */
+  replace(line: string, replacement: string): { text: string; replaced: number };
 }
 
 const wordChar = /[\p{L}\p{N}_]/u;
@@ -39,22 +44,43 @@ export function compileQuery(query: Pick<SearchQuery, "query" | "matchCase" | "w
     const prefix = `Invalid regular expression: /${source}/${flags}: `;
     throw new HostFailure("bad-request", `Invalid regular expression: ${message.startsWith(prefix) ? message.slice(prefix.length) : message}.`);
   }
-  return {
-    ranges(line) {
-      const found: { start: number; end: number }[] = [];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        // An empty match (`x*`, `^`) marks no text; a whole-word match must not sit inside a word.
-        // Either way the next try starts one further on, so the loop always moves.
-        if (end === start || (query.wholeWord && (isWordAt(line, start - 1) || isWordAt(line, end)))) {
-          pattern.lastIndex = start + 1;
-          continue;
-        }
-        found.push({ start, end });
+  // Matches just at `lastIndex`: replacing one match with it expands `$` patterns against the whole
+  // line, so lookbehinds and anchors see what they saw when the match was found.
+  const atIndex = query.regex ? new RegExp(source, `${flags.replace("g", "")}y`) : null;
+  const ranges = (line: string): { start: number; end: number }[] => {
+    const found: { start: number; end: number }[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      // An empty match (`x*`, `^`) marks no text; a whole-word match must not sit inside a word.
+      // Either way the next try starts one further on, so the loop always moves.
+      if (end === start || (query.wholeWord && (isWordAt(line, start - 1) || isWordAt(line, end)))) {
+        pattern.lastIndex = start + 1;
+        continue;
       }
-      return found;
+      found.push({ start, end });
+    }
+    return found;
+  };
+  return {
+    ranges,
+    replace(line, replacement) {
+      const found = ranges(line);
+      let text = "";
+      let at = 0;
+      for (const { start, end } of found) {
+        text += line.slice(at, start);
+        if (atIndex) {
+          atIndex.lastIndex = start;
+          const expanded = line.replace(atIndex, replacement);
+          text += expanded.slice(start, expanded.length - (line.length - end));
+        } else {
+          text += replacement;
+        }
+        at = end;
+      }
+      return { text: text + line.slice(at), replaced: found.length };
     },
   };
 }

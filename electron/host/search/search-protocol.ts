@@ -1,5 +1,5 @@
 /** Messages between the host's SearchThread and its worker (search-worker.ts). */
-import type { SearchQuery, SearchResult } from "../../api/contract.js";
+import type { ReplaceRequest, ReplaceResult, SearchQuery, SearchResult } from "../../api/contract.js";
 import type { HostError } from "../../api/errors.js";
 
 export interface SearchLimits {
@@ -21,5 +21,8 @@ export interface SearchJob {
   limits: SearchLimits;
 }
 
+/** What the worker is asked to do: a search, or Replace All's new texts. */
+export type WorkerJob = { kind: "search"; search: SearchJob } | { kind: "replace"; replace: ReplaceRequest };
+
 /** The worker's answer to the one job it was given. */
-export type SearchReply = { result: SearchResult } | { error: HostError };
+export type SearchReply = { result: SearchResult | ReplaceResult } | { error: HostError };

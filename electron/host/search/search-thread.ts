@@ -5,9 +5,9 @@
  * for the next search: starting one costs 40–70 ms, a plain search of a small project about 1 ms.
  */
 import { Worker } from "node:worker_threads";
-import type { SearchResult } from "../../api/contract.js";
+import type { ReplaceRequest, ReplaceResult, SearchResult } from "../../api/contract.js";
 import { HostFailure } from "../../api/errors.js";
-import type { SearchJob, SearchReply } from "./search-protocol.js";
+import type { SearchJob, SearchReply, WorkerJob } from "./search-protocol.js";
 
 export interface SearchThreadOptions {
   /** The bundled worker (dist/search/search-worker.js). */
@@ -17,7 +17,7 @@ export interface SearchThreadOptions {
 }
 
 interface Running {
-  resolve(result: SearchResult): void;
+  resolve(result: SearchResult | ReplaceResult): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
 }
@@ -45,11 +45,20 @@ export class SearchThread {
    * and only the newest answer is shown.
    */
   run(job: SearchJob): Promise<SearchResult> {
+    return this.#ask({ kind: "search", search: job }, "The search") as Promise<SearchResult>;
+  }
+
+  /** Works out Replace All's new texts, under the same time limit; like a search, a newer job stops it. */
+  replace(request: ReplaceRequest): Promise<ReplaceResult> {
+    return this.#ask({ kind: "replace", replace: request }, "Replace All") as Promise<ReplaceResult>;
+  }
+
+  #ask(job: WorkerJob, what: string): Promise<SearchResult | ReplaceResult> {
     if (this.#running) this.#stop(new HostFailure("bad-request", "A newer search replaced this one."));
     const worker = this.#start();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => this.#stop(new HostFailure("bad-request", `The search took longer than ${this.#timeoutMs / 1000} s and was stopped: simplify the pattern or the files to include.`)),
+        () => this.#stop(new HostFailure("bad-request", `${what} took longer than ${this.#timeoutMs / 1000} s and was stopped: simplify the pattern or the files to include.`)),
         this.#timeoutMs,
       );
       this.#running = { resolve, reject, timer };

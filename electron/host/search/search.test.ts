@@ -219,3 +219,63 @@ describe("files.search through dispatch", () => {
     }
   });
 });
+
+describe("files.replace through dispatch", () => {
+  const plain = { matchCase: false, wholeWord: false, regex: false };
+
+  it("replaces every match as the search matches them, keeps line ends, and leaves texts without matches out", async () => {
+    const host = createTestHost("vial-replace-", { search: thread });
+    try {
+      const texts = [
+        { path: "a.html", content: "<title>Title</title>\r\nsubtitle\nTITLE" },
+        { path: "b.txt", content: "nothing here" },
+      ];
+      expect(await host.dispatch("files.replace", { query: "title", ...plain, replacement: "x", texts })).toMatchObject({ ok: false, error: { code: "no-project" } });
+      await host.workspace.open(root);
+      expect(await host.dispatch("files.replace", { query: "title", ...plain, replacement: "$&!", texts })).toEqual({
+        ok: true,
+        result: { files: [{ path: "a.html", content: "<$&!>$&!</$&!>\r\nsub$&!\n$&!", replaced: 5 }] },
+      });
+      expect(await host.dispatch("files.replace", { query: "title", ...plain, wholeWord: true, matchCase: true, replacement: "name", texts })).toEqual({
+        ok: true,
+        result: { files: [{ path: "a.html", content: "<name>Title</name>\r\nsubtitle\nTITLE", replaced: 2 }] },
+      });
+    } finally {
+      await host.dispose();
+    }
+  });
+
+  it("expands groups of a regular expression against the whole line, and refuses a bad one or a bad request", async () => {
+    const host = createTestHost("vial-replace-regex-", { search: thread });
+    try {
+      await host.workspace.open(root);
+      const regex = { matchCase: true, wholeWord: false, regex: true };
+      const texts = [{ path: "app.ts", content: 'url_for("home") url_for("about")\nx_for("home")' }];
+      expect(await host.dispatch("files.replace", { query: '(?<=url_)for\\("(?<name>\\w+)"\\)', ...regex, replacement: 'for("$<name>", _external=True)', texts })).toEqual({
+        ok: true,
+        result: { files: [{ path: "app.ts", content: 'url_for("home", _external=True) url_for("about", _external=True)\nx_for("home")', replaced: 2 }] },
+      });
+      expect(await host.dispatch("files.replace", { query: "^x", ...regex, replacement: "$$y", texts })).toEqual({
+        ok: true,
+        result: { files: [{ path: "app.ts", content: 'url_for("home") url_for("about")\n$y_for("home")', replaced: 1 }] },
+      });
+      expect(await host.dispatch("files.replace", { query: "(", ...regex, replacement: "", texts })).toMatchObject({ ok: false, error: { code: "bad-request", message: expect.stringContaining("Unterminated group") } });
+      expect(await host.dispatch("files.replace", { query: "x", ...regex, replacement: 1, texts })).toMatchObject({
+        ok: false,
+        error: { code: "bad-request", message: expect.stringContaining("request.replacement") },
+      });
+    } finally {
+      await host.dispose();
+    }
+  });
+
+  it("is stopped at the time limit like a search, for a pattern that runs away", async () => {
+    const quick = new SearchThread({ entry: workerEntry, timeoutMs: 300 });
+    try {
+      const failure = await quick.replace({ query: runawayPattern, matchCase: false, wholeWord: false, regex: true, replacement: "", texts: [{ path: "log.txt", content: runawayLine }] }).then(() => undefined, toHostError);
+      expect(failure).toEqual({ code: "bad-request", message: "Replace All took longer than 0.3 s and was stopped: simplify the pattern or the files to include." });
+    } finally {
+      await quick.dispose();
+    }
+  });
+});
