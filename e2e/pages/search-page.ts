@@ -1,10 +1,12 @@
 import type { Locator, Page } from "playwright-core";
 
-/** The Search side-bar view (Find in Files): the query box, its toggles and the grouped results. */
+/** The Search side-bar view (Find in Files): the query box, its toggles, Replace All and the grouped results. */
 export class SearchPage {
   readonly view: Locator;
   readonly input: Locator;
   readonly include: Locator;
+  readonly replace: Locator;
+  readonly replaceAll: Locator;
   readonly error: Locator;
   readonly summary: Locator;
   readonly capped: Locator;
@@ -14,6 +16,8 @@ export class SearchPage {
     this.view = page.getByTestId("search-view");
     this.input = page.getByTestId("search-input");
     this.include = page.getByTestId("search-include");
+    this.replace = page.getByTestId("search-replace");
+    this.replaceAll = page.getByTestId("search-replace-all");
     this.error = page.getByTestId("search-error");
     this.summary = page.getByTestId("search-summary");
     this.capped = page.getByTestId("search-capped");

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect } from "vitest";
 import { test } from "../fixtures.js";
 import { EditorPage } from "../pages/editor-page.js";
+import { PreviewPage } from "../pages/preview-page.js";
 import { SearchPage } from "../pages/search-page.js";
 import { WelcomePage } from "../pages/welcome-page.js";
 import { WorkbenchPage } from "../pages/workbench-page.js";
@@ -13,7 +14,7 @@ function occurrences(dir: string, path: string, word: string): number {
 }
 
 describe("find in files", () => {
-  test("Mod+Shift+F finds a word in app.ts and the templates, grouped per file; a click opens the match; unsaved text counts; a broken regex says why", async ({ studio }) => {
+  test("Mod+Shift+F finds a word in app.ts and the templates, grouped per file; a click opens the match; unsaved text counts; a broken regex says why; Replace All with a group changes an unsaved editor only", async ({ studio }) => {
     const workbench = new WorkbenchPage(studio.page);
     const editor = new EditorPage(studio.page);
     const search = new SearchPage(studio.page);
@@ -72,5 +73,39 @@ describe("find in files", () => {
     await search.input.fill("(contact|about)\\.html");
     await search.error.waitFor({ state: "detached" });
     await expect.poll(() => search.highlights("app.ts")).toEqual(["about.html", "contact.html", "contact.html"]);
+
+    // Replace All with a group, in a file with unsaved edits: its editor changes and stays unsaved.
+    const appOnDisk = readFileSync(join(dir, "app.ts"), "utf8");
+    await search.replace.fill("$1-page.html");
+    await search.replaceAll.click();
+    expect(await workbench.dialog.textContent()).toContain('Replace 3 matches in 1 file with "$1-page.html"?');
+    await workbench.answerDialog("Replace");
+    await expect.poll(() => search.summary.textContent()).toMatch(/^No results in \d+ files$/);
+    await search.input.fill("\\w+-page\\.html");
+    await expect.poll(() => search.highlights("app.ts")).toEqual(["about-page.html", "contact-page.html", "contact-page.html"]);
+    expect(await editor.isDirty("app.ts")).toBe(true);
+    expect(readFileSync(join(dir, "app.ts"), "utf8")).toBe(appOnDisk);
+  });
+
+  test("Replace All writes a file no editor has open, and the preview shows the change", async ({ studio }) => {
+    const workbench = new WorkbenchPage(studio.page);
+    const search = new SearchPage(studio.page);
+    const preview = new PreviewPage(studio.page);
+    await workbench.ready();
+    await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+    await workbench.projectOpen();
+    await preview.waitForText("Welcome to your new website");
+    const index = join(studio.projectsDir, "site/templates/index.html");
+    const before = readFileSync(index, "utf8");
+
+    await search.open();
+    await search.input.fill("new website");
+    await search.file("templates/index.html").waitFor();
+    await search.replace.fill("Vial site");
+    await search.replace.press("Control+Enter");
+    await workbench.answerDialog("Replace");
+    await expect.poll(() => readFileSync(index, "utf8")).toBe(before.replaceAll("new website", "Vial site"));
+    await preview.waitForText("Welcome to your Vial site");
+    await expect.poll(() => workbench.toasts.allTextContents()).toContain("Replaced 1 match in 1 file.");
   });
 });

@@ -54,6 +54,15 @@ export class FakeHost {
         const mtimeMs = this.write(path, request.content as string);
         return { path, kind: "file", size: (request.content as string).length, mtimeMs };
       }
+      case "files.replace": {
+        // Literal and case-sensitive only: the host's own matching is tested with the host.
+        const { query, replacement, texts } = request as { query: string; replacement: string; texts: { path: string; content: string }[] };
+        return {
+          files: texts
+            .map(({ path, content }) => ({ path, content: content.split(query).join(replacement), replaced: content.split(query).length - 1 }))
+            .filter((file) => file.replaced > 0),
+        };
+      }
       case "buffers.save":
         this.buffers.set(path, {
           path,
@@ -102,6 +111,20 @@ export class FakeModel implements TextModelLike {
     this.#index -= 1;
     this.#fire();
   }
+  getFullModelRange() {
+    const lines = this.getValue().split("\n");
+    return { startLineNumber: 1, startColumn: 1, endLineNumber: lines.length, endColumn: lines[lines.length - 1]!.length + 1 };
+  }
+  /** Only the one edit of the whole text that Replace All makes, as one undo step. */
+  pushEditOperations(_before: null, edits: { range: ReturnType<FakeModel["getFullModelRange"]>; text: string }[]) {
+    if (edits.length !== 1 || JSON.stringify(edits[0]!.range) !== JSON.stringify(this.getFullModelRange())) {
+      throw new Error("FakeModel only replaces its whole text");
+    }
+    this.setValue(edits[0]!.text);
+    return null;
+  }
+  /** Monaco closes an undo step here; each FakeModel edit is a step of its own already. */
+  pushStackElement() {}
   getAlternativeVersionId() {
     return this.#versions[this.#index]!;
   }

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RequestOf, SearchResult } from "../../../electron/api/contract";
 import { StudioError } from "../../api/client";
 import { ModelRegistry } from "../../monaco/models";
+import { DialogsStore } from "../../state/dialogs";
+import { EditorsStore } from "../../state/editors";
 import { LayoutStore } from "../../state/layout";
 import { NotificationsStore } from "../../state/notifications";
-import { FakeModel } from "../../test-support/fake-host";
+import { FakeHost, FakeModel } from "../../test-support/fake-host";
 import { SearchStore, searchSummary } from "./search-store";
 
 type SearchClient = ConstructorParameters<typeof SearchStore>[0]["client"];
@@ -35,7 +37,9 @@ function setup() {
         pending.push({ request: request as RequestOf<"files.search">, answer: resolve, fail: reject });
       }),
   } as SearchClient;
-  const store = new SearchStore({ client, editors: { models }, layout, notifications });
+  const dialogs = new DialogsStore();
+  const editors = new EditorsStore(new FakeHost().invoker, models, dialogs);
+  const store = new SearchStore({ client, editors, layout, notifications, dialogs });
   const emit = (event: string) => listeners.get(event)?.();
   return { store, pending, models, notifications, layout, emit };
 }
@@ -144,6 +148,79 @@ describe("SearchStore", () => {
     store.focus();
     expect(layout.state.get()).toMatchObject({ activeView: "search", sidebarVisible: true });
     expect(store.state.get().focusRequests).toBe(1);
+  });
+});
+
+/**
+ * A store over a FakeHost's files, where a search for "Old" lists the files whose text (their editor's,
+ * when open) holds it, one match each. `open` files are opened in editors, `typed` ones edited there too.
+ */
+async function replaceSetup(files: Record<string, string>, open: string[], typed: Record<string, string> = {}, answer = "replace") {
+  const host = new FakeHost();
+  for (const [path, content] of Object.entries(files)) host.write(path, content);
+  const models = new ModelRegistry<FakeModel>({ createModel: (value) => new FakeModel(value) });
+  const notifications = new NotificationsStore();
+  const asked: string[] = [];
+  const dialogs = { choose: async ({ message }: { message: string }) => (asked.push(message), answer) };
+  const editors = new EditorsStore(host.invoker, models, dialogs);
+  for (const path of open) await editors.open(path);
+  for (const [path, content] of Object.entries(typed)) models.get(path)!.setValue(content);
+  const textOf = (path: string) => models.get(path)?.getValue() ?? host.files.get(path)!.content;
+  const client = {
+    on: () => () => undefined,
+    invoke: (method: string, request: unknown) =>
+      method === "files.search"
+        ? Promise.resolve({
+            files: Object.keys(files).flatMap((path) => (textOf(path).includes("Old") ? found(path, 1).files : [])),
+            truncated: false,
+            filesSearched: Object.keys(files).length,
+          })
+        : host.invoker.invoke(method as never, request as never),
+  } as SearchClient;
+  const store = new SearchStore({ client, editors, layout: new LayoutStore(), notifications, dialogs });
+  store.update({ query: "Old", matchCase: true });
+  await store.run();
+  store.setReplacement("New");
+  return { store, host, models, editors, notifications, asked };
+}
+
+describe("Replace All", () => {
+  it("replaces in editors as an undo step, saving those without other edits, and on disk for the rest", async () => {
+    const { store, host, models, editors, notifications, asked } = await replaceSetup(
+      { "clean.html": "Old clean", "draft.html": "Old draft", "closed.html": "Old closed", "other.html": "unrelated" },
+      ["clean.html", "draft.html"],
+      { "draft.html": "Old draft, typed" },
+    );
+    await store.replaceAll();
+    expect(asked).toEqual(['Replace 3 matches in 3 files with "New"?']);
+    expect(host.files.get("clean.html")!.content).toBe("New clean");
+    expect(editors.state.get().tabs.find((tab) => tab.path === "clean.html")!.dirty).toBe(false);
+    // Its own unsaved edits stay the user's to save: the replacement joins them, unsaved.
+    expect(models.get("draft.html")!.getValue()).toBe("New draft, typed");
+    expect(host.files.get("draft.html")!.content).toBe("Old draft");
+    expect(host.files.get("closed.html")!.content).toBe("New closed");
+    expect(models.has("closed.html")).toBe(false);
+    expect(host.files.get("other.html")!.content).toBe("unrelated");
+    expect(notifications.items.get().map((toast) => toast.message)).toEqual(["Replaced 3 matches in 3 files."]);
+    expect(store.state.get().result?.files).toEqual([]);
+
+    models.get("clean.html")!.undo();
+    expect(models.get("clean.html")!.getValue()).toBe("Old clean");
+  });
+
+  it("changes nothing when the user cancels, and refuses capped results", async () => {
+    const { store, host } = await replaceSetup({ "a.html": "Old" }, [], {}, "cancel");
+    await store.replaceAll();
+    expect(host.files.get("a.html")!.content).toBe("Old");
+
+    const capped = await replaceSetup({ "a.html": "Old" }, []);
+    capped.store.state.set((state) => ({ ...state, result: state.result && { ...state.result, truncated: true } }));
+    await capped.store.replaceAll();
+    expect(capped.asked).toEqual([]);
+    expect(capped.host.files.get("a.html")!.content).toBe("Old");
+    expect(capped.notifications.items.get().map((toast) => toast.message)).toEqual([
+      "There are too many results to replace at once: narrow the search first.",
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { SearchQuery, SearchResult } from "../../../electron/api/contract";
 import { errorMessage, StudioError, type StudioClient } from "../../api/client";
 import type { TextModelLike } from "../../monaco/models";
 import type { EditorsStore } from "../../state/editors";
+import type { DialogsStore } from "../../state/dialogs";
 import type { LayoutStore } from "../../state/layout";
 import type { NotificationsStore } from "../../state/notifications";
 import { createStore } from "../../state/store";
@@ -12,6 +13,8 @@ export type SearchOptions = Pick<SearchQuery, "query" | "matchCase" | "wholeWord
 
 export interface SearchState {
   options: SearchOptions;
+  /** What Replace All puts in place of each match. */
+  replacement: string;
   /** The answer to the latest search; null before the first, or for an empty query. */
   result: SearchResult | null;
   /** Why the latest search failed (a bad regular expression), shown under the box. */
@@ -34,18 +37,42 @@ const refreshPauseMs = 500;
  * // "2 results in 1 file"
  */
 export function searchSummary(result: SearchResult): string {
-  const matches = result.files.reduce((sum, file) => sum + file.lines.reduce((lines, line) => lines + line.matches, 0), 0);
+  const matches = matchCount(result);
   if (matches === 0) return `No results in ${result.filesSearched} ${result.filesSearched === 1 ? "file" : "files"}`;
   const files = result.files.length;
   return `${matches}${result.truncated ? "+" : ""} ${matches === 1 ? "result" : "results"} in ${files} ${files === 1 ? "file" : "files"}`;
 }
 
+/** A range of a text model, as Monaco counts (1-based lines and columns). */
+export interface TextRange {
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
+}
+
+/** A text model as Replace All edits it: Monaco's, whose edits its editor can undo. */
+export interface EditableModel extends TextModelLike {
+  getFullModelRange(): TextRange;
+  pushEditOperations(beforeCursorState: null, edits: { range: TextRange; text: string }[], cursorStateComputer: () => null): unknown;
+  pushStackElement(): void;
+}
+
 /** The parts of the Studio a search uses. */
 export interface SearchDependencies {
   client: Pick<StudioClient, "invoke" | "on">;
-  editors: Pick<EditorsStore<TextModelLike>, "models">;
+  editors: Pick<EditorsStore<EditableModel>, "models" | "save">;
   layout: Pick<LayoutStore, "showView">;
-  notifications: Pick<NotificationsStore, "error">;
+  notifications: Pick<NotificationsStore, "error" | "info">;
+  dialogs: Pick<DialogsStore, "choose">;
+}
+
+function matchCount(result: SearchResult): number {
+  return result.files.reduce((sum, file) => sum + file.lines.reduce((lines, line) => lines + line.matches, 0), 0);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**
@@ -55,6 +82,7 @@ export interface SearchDependencies {
 export class SearchStore {
   readonly state = createStore<SearchState>({
     options: { query: "", matchCase: false, wholeWord: false, regex: false, include: "" },
+    replacement: "",
     result: null,
     error: null,
     searching: false,
@@ -96,6 +124,84 @@ export class SearchStore {
     this.state.set((state) => ({ ...state, options: { ...state.options, ...change } }));
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.run(), typingPauseMs);
+  }
+
+  setReplacement(replacement: string): void {
+    this.state.set((state) => ({ ...state, replacement }));
+  }
+
+  /**
+   * Replace All, after the user confirms: every match of the results shown is replaced, in the text the
+   * user sees. A file open in an editor changes there as one undo step, and is saved unless it had
+   * unsaved edits of its own; any other file is written on disk, refused if it changed there since it
+   * was read. Capped results are refused: the matches past the cap are not known.
+   */
+  async replaceAll(): Promise<void> {
+    const { result, options, replacement } = this.state.get();
+    if (!result || result.files.length === 0) return;
+    if (result.truncated) {
+      this.studio.notifications.error("There are too many results to replace at once: narrow the search first.");
+      return;
+    }
+    const matches = matchCount(result);
+    const choice = await this.studio.dialogs.choose({
+      title: "Replace All",
+      message: `Replace ${plural(matches, "match", "matches")} in ${plural(result.files.length, "file", "files")} with "${replacement}"?`,
+      choices: [
+        { id: "replace", label: "Replace", kind: "primary" },
+        { id: "cancel", label: "Cancel" },
+      ],
+    });
+    if (choice !== "replace") return;
+    const { client, editors } = this.studio;
+    const texts: { path: string; content: string }[] = [];
+    /** What each file was when read: its editor's version, or its mtime on disk. */
+    const read = new Map<string, { version: number } | { mtimeMs: number }>();
+    for (const { path } of result.files) {
+      const model = editors.models.get(path);
+      if (model) {
+        texts.push({ path, content: model.getValue() });
+        read.set(path, { version: model.getAlternativeVersionId() });
+      } else {
+        const file = await client.invoke("files.read", { path });
+        if (file.binary) continue;
+        texts.push({ path, content: file.content });
+        read.set(path, { mtimeMs: file.mtimeMs });
+      }
+    }
+    const { query, matchCase, wholeWord, regex } = options;
+    const { files } = await client.invoke("files.replace", { query, matchCase, wholeWord, regex, replacement, texts });
+    let replaced = 0;
+    const failures: string[] = [];
+    for (const file of files) {
+      try {
+        await this.#apply(file.path, file.content, read.get(file.path));
+        replaced += file.replaced;
+      } catch (error) {
+        failures.push(`${file.path}: ${errorMessage(error)}`);
+      }
+    }
+    const changed = files.length - failures.length;
+    if (changed > 0) this.studio.notifications.info(`Replaced ${plural(replaced, "match", "matches")} in ${plural(changed, "file", "files")}.`);
+    if (failures.length > 0) this.studio.notifications.error(`Nothing was replaced in ${failures.join("; ")}`);
+    await this.run();
+  }
+
+  async #apply(path: string, content: string, read: { version: number } | { mtimeMs: number } | undefined): Promise<void> {
+    const { models } = this.studio.editors;
+    const model = models.get(path);
+    if (read && "version" in read) {
+      if (!model || model.getAlternativeVersionId() !== read.version) throw new Error("it changed in its editor meanwhile.");
+      const unsaved = models.isDirty(path);
+      model.pushStackElement();
+      model.pushEditOperations(null, [{ range: model.getFullModelRange(), text: content }], () => null);
+      model.pushStackElement();
+      if (!unsaved) await this.studio.editors.save(path);
+    } else {
+      // Opened in an editor since it was read, it may hold edits the disk does not have yet.
+      if (model || !read) throw new Error("it was opened in an editor meanwhile.");
+      await this.studio.client.invoke("files.write", { path, content, expectedMtimeMs: read.mtimeMs });
+    }
   }
 
   /** Shows the Search view with its box focused (Find in Files). */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from "react";
 import type { SearchFileResult, SearchLine } from "../../../electron/api/contract";
+import { formatKeybinding } from "../../commands/keybinding";
 import { useStore } from "../../state/use-store";
 import { useStudio } from "../../studio-context";
 import { Icon } from "../../ui/icons";
@@ -69,11 +70,11 @@ function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle
   );
 }
 
-/** The Search side-bar view (Find in Files): the query, its toggles, and the results grouped by file. */
+/** The Search side-bar view (Find in Files): the query, its toggles, Replace All, and the results grouped by file. */
 export function SearchView(): ReactElement {
   const studio = useStudio();
   const store = searchStoreFor(studio);
-  const { options, result, error, searching, focusRequests } = useStore(store.state);
+  const { options, replacement, result, error, searching, focusRequests } = useStore(store.state);
   const input = useRef<HTMLInputElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -131,6 +132,30 @@ export function SearchView(): ReactElement {
             {error}
           </p>
         )}
+        <div className="search-replace-row">
+          <input
+            className="input search-replace"
+            value={replacement}
+            placeholder={options.regex ? "Replace ($1 for a group)" : "Replace"}
+            aria-label="Replace"
+            spellCheck={false}
+            data-testid="search-replace"
+            onChange={(event) => store.setReplacement(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void studio.attempt(() => store.replaceAll());
+            }}
+          />
+          <button
+            type="button"
+            className="btn search-replace-all"
+            title={`Replace All (${formatKeybinding("Mod+Enter", studio.platform)} in the box)`}
+            disabled={!result || result.files.length === 0 || searching}
+            data-testid="search-replace-all"
+            onClick={() => void studio.attempt(() => store.replaceAll())}
+          >
+            Replace All
+          </button>
+        </div>
         <input
           className="input search-include"
           value={options.include}
