@@ -111,16 +111,18 @@ export class FakeModel implements TextModelLike {
     this.#index -= 1;
     this.#fire();
   }
-  getFullModelRange() {
-    const lines = this.getValue().split("\n");
-    return { startLineNumber: 1, startColumn: 1, endLineNumber: lines.length, endColumn: lines[lines.length - 1]!.length + 1 };
+  getPositionAt(offset: number) {
+    const lines = this.getValue().slice(0, offset).split("\n");
+    return { lineNumber: lines.length, column: lines[lines.length - 1]!.length + 1 };
   }
-  /** Only the one edit of the whole text that Replace All makes, as one undo step. */
-  pushEditOperations(_before: null, edits: { range: ReturnType<FakeModel["getFullModelRange"]>; text: string }[]) {
-    if (edits.length !== 1 || JSON.stringify(edits[0]!.range) !== JSON.stringify(this.getFullModelRange())) {
-      throw new Error("FakeModel only replaces its whole text");
-    }
-    this.setValue(edits[0]!.text);
+  /** Applies the edits as one undo step, as Monaco does. */
+  pushEditOperations(_before: null, edits: { range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }; text: string }[]) {
+    const lines = this.getValue().split("\n");
+    const offsetAt = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0) + column - 1;
+    const spans = edits
+      .map(({ range, text }) => ({ start: offsetAt(range.startLineNumber, range.startColumn), end: offsetAt(range.endLineNumber, range.endColumn), text }))
+      .sort((a, b) => b.start - a.start);
+    this.setValue(spans.reduce((value, span) => value.slice(0, span.start) + span.text + value.slice(span.end), this.getValue()));
     return null;
   }
   /** Monaco closes an undo step here; each FakeModel edit is a step of its own already. */

@@ -7,7 +7,7 @@ import { EditorsStore } from "../../state/editors";
 import { LayoutStore } from "../../state/layout";
 import { NotificationsStore } from "../../state/notifications";
 import { FakeHost, FakeModel } from "../../test-support/fake-host";
-import { SearchStore, searchSummary } from "./search-store";
+import { changedSpan, SearchStore, searchSummary } from "./search-store";
 
 type SearchClient = ConstructorParameters<typeof SearchStore>[0]["client"];
 
@@ -221,6 +221,18 @@ describe("Replace All", () => {
     expect(capped.notifications.items.get().map((toast) => toast.message)).toEqual([
       "There are too many results to replace at once: narrow the search first.",
     ]);
+  });
+});
+
+describe("changedSpan", () => {
+  it("is the one stretch between the first and the last difference, and never splits a surrogate pair", () => {
+    expect(changedSpan("a Old b Old c", "a New b New c")).toEqual({ start: 2, end: 11, text: "New b New" });
+    expect(changedSpan("same", "same")).toEqual({ start: 4, end: 4, text: "" });
+    expect(changedSpan("abc", "abXc")).toEqual({ start: 2, end: 2, text: "X" });
+    expect(changedSpan("aaa", "aa")).toEqual({ start: 2, end: 3, text: "" });
+    // 😀 is \ud83d\ude00 and 😁 is \ud83d\ude01: they share their first half.
+    expect(changedSpan("x😀y", "x😁y")).toEqual({ start: 1, end: 3, text: "😁" });
+    expect(changedSpan("😀", "🙂")).toEqual({ start: 0, end: 2, text: "🙂" });
   });
 });
 

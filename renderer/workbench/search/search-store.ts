@@ -53,7 +53,7 @@ export interface TextRange {
 
 /** A text model as Replace All edits it: Monaco's, whose edits its editor can undo. */
 export interface EditableModel extends TextModelLike {
-  getFullModelRange(): TextRange;
+  getPositionAt(offset: number): { lineNumber: number; column: number };
   pushEditOperations(beforeCursorState: null, edits: { range: TextRange; text: string }[], cursorStateComputer: () => null): unknown;
   pushStackElement(): void;
 }
@@ -65,6 +65,27 @@ export interface SearchDependencies {
   layout: Pick<LayoutStore, "showView">;
   notifications: Pick<NotificationsStore, "error" | "info">;
   dialogs: Pick<DialogsStore, "choose">;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The one stretch where `before` and `after` differ, as the edit that turns one into the other: text
+ * (and cursors) outside it stay as they were. It never splits a surrogate pair.
+ *
+ * @example
+ * changedSpan("a Old b Old c", "a New b New c"); // { start: 2, end: 11, text: "New b New" }
+ */
+export function changedSpan(before: string, after: string): { start: number; end: number; text: string } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  if (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--;
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }
 
 function matchCount(result: SearchResult): number {
@@ -193,8 +214,12 @@ export class SearchStore {
     if (read && "version" in read) {
       if (!model || model.getAlternativeVersionId() !== read.version) throw new Error("it changed in its editor meanwhile.");
       const unsaved = models.isDirty(path);
+      const span = changedSpan(model.getValue(), content);
+      const start = model.getPositionAt(span.start);
+      const end = model.getPositionAt(span.end);
+      const range = { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
       model.pushStackElement();
-      model.pushEditOperations(null, [{ range: model.getFullModelRange(), text: content }], () => null);
+      model.pushEditOperations(null, [{ range, text: span.text }], () => null);
       model.pushStackElement();
       if (!unsaved) await this.studio.editors.save(path);
     } else {
