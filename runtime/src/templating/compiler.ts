@@ -795,7 +795,10 @@ class Compiler {
       case "Call": return this.callExpr(e.node, e);
       case "Filter": {
         if (!e.node) return this.fail("filter without a value", e);
-        return this.filter(e, this.expr(e.node));
+        // A filter measures or transforms text (`|length`, `|upper`): it gets the text without marks, so
+        // the page is the one an unmarked render gives; the marks of a macro's filtered output are lost.
+        const value = this.expr(e.node);
+        return this.filter(e, this.marks === undefined ? value : `rt.unmark(${value})`);
       }
       case "Test": return `${this.applyCallable(this.testRef(e.name, e), this.expr(e.node), e)}`;
       case "CondExpr": {

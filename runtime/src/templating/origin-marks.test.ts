@@ -89,6 +89,11 @@ describe("origin marks", () => {
     expect(render({ "page.html": page }, "page.html")).toBe(`<B>X</B>8<i>y</i><p${mark("page.html", 1)}>z</p>`);
   });
 
+  it("gives filters a macro's output without marks, so they measure and change what the page shows", () => {
+    const page = `{% macro card() %}<i>y</i>{% endmacro %}{{ card()|length }} {{ card()|upper }} {{ card()|truncate(5, true, "…", 0) }} {{ card() }}`;
+    expect(render({ "page.html": page }, "page.html")).toBe(`8 <I>Y</I> <i>y… <i${mark("page.html", 1)}>y</i>`);
+  });
+
   // Twice 1,220 renders: about 2 s alone, more on a loaded machine.
   it("only inserts: over the whole conformance corpus, a marked render without its marks is the unmarked render", { timeout: 30_000 }, () => {
     const fromJson = (value: unknown): unknown => {

@@ -9,7 +9,8 @@
  * Text a template prints (a macro's output, an include, a block) carries the marks of the template that
  * wrote it. Where it lands outside HTML text (in an attribute value, a tag, a comment, a `<title>` or a
  * `<textarea>`) its tags are not elements, so the compiler has it stripped of marks there
- * ({@link OriginMarks.keepsMarksAt}, {@link stripOriginMarks}).
+ * ({@link OriginMarks.keepsMarksAt}, {@link stripOriginMarks}). A filter gets it without marks too:
+ * `|length` or `|upper` must measure and change the text the page shows.
  */
 import { LineIndex, type Token } from "./lexer.js";
 import { Markup } from "./markup.js";
