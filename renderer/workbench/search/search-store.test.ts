@@ -152,10 +152,10 @@ describe("SearchStore", () => {
 });
 
 /**
- * A store over a FakeHost's files, where a search for "Old" lists the files whose text (their editor's,
- * when open) holds it, one match each. `open` files are opened in editors, `typed` ones edited there too.
+ * A store over a FakeHost's files, searched for "Old": a search lists the files whose text (their
+ * editor's, when open) holds the query. `open` files are opened in editors, `typed` ones edited there too.
  */
-async function replaceSetup(files: Record<string, string>, open: string[], typed: Record<string, string> = {}, answer = "replace") {
+async function replaceSetup(files: Record<string, string>, open: string[], typed: Record<string, string> = {}, { answer = "replace", truncated = false } = {}) {
   const host = new FakeHost();
   for (const [path, content] of Object.entries(files)) host.write(path, content);
   const models = new ModelRegistry<FakeModel>({ createModel: (value) => new FakeModel(value) });
@@ -171,8 +171,11 @@ async function replaceSetup(files: Record<string, string>, open: string[], typed
     invoke: (method: string, request: unknown) =>
       method === "files.search"
         ? Promise.resolve({
-            files: Object.keys(files).flatMap((path) => (textOf(path).includes("Old") ? found(path, 1).files : [])),
-            truncated: false,
+            files: Object.keys(files).flatMap((path) => {
+              const matches = textOf(path).split((request as { query: string }).query).length - 1;
+              return matches > 0 ? found(path, matches).files : [];
+            }),
+            truncated,
             filesSearched: Object.keys(files).length,
           })
         : host.invoker.invoke(method as never, request as never),
@@ -208,13 +211,20 @@ describe("Replace All", () => {
     expect(models.get("clean.html")!.getValue()).toBe("Old clean");
   });
 
+  it("replaces the matches of the query as typed, even before its search ran", async () => {
+    const { store, host, asked } = await replaceSetup({ "a.html": "Old Older", "b.html": "Older" }, []);
+    store.update({ query: "Older" });
+    await store.replaceAll();
+    expect(asked).toEqual(['Replace 2 matches in 2 files with "New"?']);
+    expect([host.files.get("a.html")!.content, host.files.get("b.html")!.content]).toEqual(["Old New", "New"]);
+  });
+
   it("changes nothing when the user cancels, and refuses capped results", async () => {
-    const { store, host } = await replaceSetup({ "a.html": "Old" }, [], {}, "cancel");
+    const { store, host } = await replaceSetup({ "a.html": "Old" }, [], {}, { answer: "cancel" });
     await store.replaceAll();
     expect(host.files.get("a.html")!.content).toBe("Old");
 
-    const capped = await replaceSetup({ "a.html": "Old" }, []);
-    capped.store.state.set((state) => ({ ...state, result: state.result && { ...state.result, truncated: true } }));
+    const capped = await replaceSetup({ "a.html": "Old" }, [], {}, { truncated: true });
     await capped.store.replaceAll();
     expect(capped.asked).toEqual([]);
     expect(capped.host.files.get("a.html")!.content).toBe("Old");

@@ -158,6 +158,8 @@ export class SearchStore {
    * was read. Capped results are refused: the matches past the cap are not known.
    */
   async replaceAll(): Promise<void> {
+    // Searched afresh: the results shown may be those of the query before the last keystrokes.
+    await this.run();
     const { result, options, replacement } = this.state.get();
     if (!result || result.files.length === 0) return;
     if (result.truncated) {
