@@ -111,6 +111,8 @@ export interface SearchQuery {
    * what is inside it. Empty or missing: every file.
    */
   include?: string;
+  /** Comma-separated globs, as in `include`, of files to leave out. Empty or missing: none. */
+  exclude?: string;
   /** The editor's text of files with unsaved edits: searched instead of their copy on disk. */
   unsaved?: { path: string; content: string }[];
 }

@@ -215,7 +215,7 @@ const requestChecks: { [M in MethodName]: Check<RequestOf<M>> } = {
   "files.stat": object({ path: projectPath }),
   "files.search": object(
     { query: text(1000), matchCase: bool, wholeWord: bool, regex: bool },
-    { include: text(1000), unsaved: listOf(object({ path: projectPath, content: text() }), 1000) },
+    { include: text(1000), exclude: text(1000), unsaved: listOf(object({ path: projectPath, content: text() }), 1000) },
   ),
   "files.replace": object({
     query: text(1000),

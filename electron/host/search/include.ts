@@ -1,4 +1,4 @@
-/** The "files to include" box of Find in Files: comma-separated globs over project paths. */
+/** The "files to include" and "files to exclude" boxes of Find in Files: comma-separated globs over project paths. */
 
 function globSource(glob: string): string {
   let source = "";
@@ -19,6 +19,14 @@ function globSource(glob: string): string {
   return source;
 }
 
+function globPatterns(globs: string): RegExp[] {
+  return globs
+    .split(",")
+    .map((glob) => glob.trim().replaceAll("\\", "/").replace(/^\.?\/+/, "").replace(/\/+$/, ""))
+    .filter((glob) => glob !== "")
+    .map((glob) => new RegExp(`^${glob.includes("/") ? "" : "(?:.*/)?"}${globSource(glob)}(?:/.*)?$`, "i"));
+}
+
 /**
  * A test of project paths for a comma-separated list of globs (case-insensitive). `*` and `?` stay
  * within one name, `**` spans folders, a glob without `/` matches at any depth, and a glob naming a
@@ -31,10 +39,18 @@ function globSource(glob: string): string {
  * included("app.ts"); // false
  */
 export function includeFilter(globs: string): (path: string) => boolean {
-  const patterns = globs
-    .split(",")
-    .map((glob) => glob.trim().replaceAll("\\", "/").replace(/^\.?\/+/, "").replace(/\/+$/, ""))
-    .filter((glob) => glob !== "")
-    .map((glob) => new RegExp(`^${glob.includes("/") ? "" : "(?:.*/)?"}${globSource(glob)}(?:/.*)?$`, "i"));
+  const patterns = globPatterns(globs);
   return patterns.length === 0 ? () => true : (path) => patterns.some((pattern) => pattern.test(path));
+}
+
+/**
+ * The "files to exclude" box: the same globs as {@link includeFilter}, naming the paths to leave out.
+ * An empty list leaves out nothing.
+ *
+ * @example
+ * excludeFilter("static")("static/style.css"); // true
+ */
+export function excludeFilter(globs: string): (path: string) => boolean {
+  const patterns = globPatterns(globs);
+  return (path) => patterns.some((pattern) => pattern.test(path));
 }

@@ -129,6 +129,12 @@ describe("searchProject", () => {
     expect(places(await search({ query: "title", include: "**/*.css" }))).toEqual([]);
   });
 
+  it("leaves out the files the exclude globs name, after the include globs", async () => {
+    expect(places(await search({ query: "title", exclude: "templates" }))).toEqual(["app.ts:3:51"]);
+    expect(places(await search({ query: "title", include: "templates", exclude: "base.*" }))).toEqual(["templates/index.html:2:10"]);
+    expect(places(await search({ query: "title", exclude: " , " }))).toEqual(places(await search({ query: "title" })));
+  });
+
   it("searches the editor's unsaved text instead of the file on disk", async () => {
     const unsaved = [{ path: "static/style.css", content: "h1 { font: title; }\n/* title */" }];
     expect(places(await search({ query: "title", include: "static", unsaved }))).toEqual(["static/style.css:1:12", "static/style.css:2:4"]);

@@ -1,11 +1,11 @@
 /**
  * Find in Files over the open project: the files the explorer's tree lists (so the folders it leaves
- * out stay out), narrowed by the include globs, then read and matched in the search worker.
+ * out stay out), narrowed by the include and exclude globs, then read and matched in the search worker.
  */
 import { realpath } from "node:fs/promises";
 import type { FileNode, SearchQuery, SearchResult } from "../../api/contract.js";
 import type { ProjectFiles } from "../files.js";
-import { includeFilter } from "./include.js";
+import { excludeFilter, includeFilter } from "./include.js";
 import { compileQuery } from "./matcher.js";
 import type { SearchLimits } from "./search-protocol.js";
 import type { SearchThread } from "./search-thread.js";
@@ -28,9 +28,10 @@ function filePaths(node: FileNode, into: string[] = []): string[] {
 export async function searchProject(files: ProjectFiles, query: SearchQuery, thread: SearchThread, limits: SearchLimits = searchLimits): Promise<SearchResult> {
   if (compileQuery(query) === null) return { files: [], truncated: false, filesSearched: 0 };
   const included = includeFilter(query.include ?? "");
+  const excluded = excludeFilter(query.exclude ?? "");
   const root = await realpath(files.root);
   const tree = await files.tree();
-  const paths = filePaths(tree.root).filter(included);
+  const paths = filePaths(tree.root).filter((path) => included(path) && !excluded(path));
   const { query: text, matchCase, wholeWord, regex } = query;
   const result = await thread.run({ root, paths, query: { query: text, matchCase, wholeWord, regex }, unsaved: query.unsaved ?? [], limits });
   return tree.truncated ? { ...result, truncated: true } : result;

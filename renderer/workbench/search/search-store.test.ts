@@ -71,7 +71,7 @@ describe("SearchStore", () => {
     expect(pending).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(pending.map((search) => search.request)).toEqual([
-      { query: "typ", matchCase: false, wholeWord: false, regex: false, include: "", unsaved: [{ path: "app.ts", content: "typed" }] },
+      { query: "typ", matchCase: false, wholeWord: false, regex: false, include: "", exclude: "", unsaved: [{ path: "app.ts", content: "typed" }] },
     ]);
   });
 

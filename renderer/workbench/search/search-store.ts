@@ -9,7 +9,7 @@ import { createStore } from "../../state/store";
 import type { Studio } from "../../studio";
 
 /** What the Search view's boxes and toggles hold. */
-export type SearchOptions = Pick<SearchQuery, "query" | "matchCase" | "wholeWord" | "regex"> & { include: string };
+export type SearchOptions = Pick<SearchQuery, "query" | "matchCase" | "wholeWord" | "regex"> & { include: string; exclude: string };
 
 export interface SearchState {
   options: SearchOptions;
@@ -102,7 +102,7 @@ function plural(count: number, one: string, many: string): string {
  */
 export class SearchStore {
   readonly state = createStore<SearchState>({
-    options: { query: "", matchCase: false, wholeWord: false, regex: false, include: "" },
+    options: { query: "", matchCase: false, wholeWord: false, regex: false, include: "", exclude: "" },
     replacement: "",
     result: null,
     error: null,
@@ -241,7 +241,7 @@ export class SearchStore {
   async run(): Promise<void> {
     clearTimeout(this.#timer);
     const search = ++this.#latest;
-    const { query, matchCase, wholeWord, regex, include } = this.state.get().options;
+    const { query, matchCase, wholeWord, regex, include, exclude } = this.state.get().options;
     if (query === "") {
       this.state.set((state) => ({ ...state, result: null, error: null, searching: false }));
       return;
@@ -250,7 +250,7 @@ export class SearchStore {
     const { models } = this.studio.editors;
     const unsaved = models.paths().flatMap((path) => (models.isDirty(path) ? [{ path, content: models.get(path)!.getValue() }] : []));
     try {
-      const result = await this.studio.client.invoke("files.search", { query, matchCase, wholeWord, regex, include, unsaved });
+      const result = await this.studio.client.invoke("files.search", { query, matchCase, wholeWord, regex, include, exclude, unsaved });
       if (search === this.#latest) this.state.set((state) => ({ ...state, result, error: null, searching: false }));
     } catch (error) {
       if (search !== this.#latest) return;

@@ -70,7 +70,7 @@ function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle
   );
 }
 
-/** The Search side-bar view (Find in Files): the query, its toggles, Replace All, and the results grouped by file. */
+/** The Search side-bar view (Find in Files): the query, its toggles, Replace All, the files to include and exclude, and the results grouped by file. */
 export function SearchView(): ReactElement {
   const studio = useStudio();
   const store = searchStoreFor(studio);
@@ -164,6 +164,18 @@ export function SearchView(): ReactElement {
           spellCheck={false}
           data-testid="search-include"
           onChange={(event) => update({ include: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") void store.run();
+          }}
+        />
+        <input
+          className="input search-include"
+          value={options.exclude}
+          placeholder="Files to exclude, e.g. static, *.css"
+          aria-label="Files to exclude"
+          spellCheck={false}
+          data-testid="search-exclude"
+          onChange={(event) => update({ exclude: event.target.value })}
           onKeyDown={(event) => {
             if (event.key === "Enter") void store.run();
           }}
