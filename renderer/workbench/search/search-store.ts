@@ -152,8 +152,8 @@ export class SearchStore {
   }
 
   /**
-   * Replace All, after the user confirms: every match of the results shown is replaced, in the text the
-   * user sees. A file open in an editor changes there as one undo step, and is saved unless it had
+   * Replace All, after the user confirms: every match of the search as it stands is replaced, in the
+   * text the user sees. A file open in an editor changes there as one undo step, and is saved unless it had
    * unsaved edits of its own; any other file is written on disk, refused if it changed there since it
    * was read. Capped results are refused: the matches past the cap are not known.
    */
