@@ -45,6 +45,11 @@ export class SearchPage {
     return this.file(path).locator("button[aria-expanded]");
   }
 
+  /** The Replace button of a file's group, which shows while the pointer is on the group. */
+  fileReplace(path: string): Locator {
+    return this.file(path).getByTestId("search-file-replace");
+  }
+
   /** A result line of a file by its line number. */
   line(path: string, line: number): Locator {
     return this.file(path).locator(`[data-testid="search-line"][data-line="${line}"]`);

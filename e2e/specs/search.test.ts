@@ -87,7 +87,7 @@ describe("find in files", () => {
     expect(readFileSync(join(dir, "app.ts"), "utf8")).toBe(appOnDisk);
   });
 
-  test("Replace All writes a file no editor has open, and the preview shows the change", async ({ studio }) => {
+  test("Replace All writes a file no editor has open, and the preview shows the change; a file group's Replace changes that file only", async ({ studio }) => {
     const workbench = new WorkbenchPage(studio.page);
     const search = new SearchPage(studio.page);
     const preview = new PreviewPage(studio.page);
@@ -107,5 +107,20 @@ describe("find in files", () => {
     await expect.poll(() => readFileSync(index, "utf8")).toBe(before.replaceAll("new website", "Vial site"));
     await preview.waitForText("Welcome to your Vial site");
     await expect.poll(() => workbench.toasts.allTextContents()).toContain("Replaced 1 match in 1 file.");
+
+    const base = join(studio.projectsDir, "site/templates/base.html");
+    const readme = join(studio.projectsDir, "site/README.md");
+    const [baseBefore, readmeBefore] = [readFileSync(base, "utf8"), readFileSync(readme, "utf8")];
+    await search.input.fill("Website");
+    await search.file("templates/base.html").waitFor();
+    await search.file("README.md").waitFor();
+    await search.replace.fill("Site");
+    await search.fileHeader("templates/base.html").hover();
+    await search.fileReplace("templates/base.html").click();
+    expect(await workbench.dialog.textContent()).toContain('in templates/base.html with "Site"?');
+    await workbench.answerDialog("Replace");
+    await expect.poll(() => readFileSync(base, "utf8")).toBe(baseBefore.replace(/website/gi, "Site"));
+    await search.file("templates/base.html").waitFor({ state: "detached" });
+    expect(readFileSync(readme, "utf8")).toBe(readmeBefore);
   });
 });

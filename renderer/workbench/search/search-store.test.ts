@@ -219,6 +219,14 @@ describe("Replace All", () => {
     expect([host.files.get("a.html")!.content, host.files.get("b.html")!.content]).toEqual(["Old New", "New"]);
   });
 
+  it("replaces in one file only when asked from its result group", async () => {
+    const { store, host, asked } = await replaceSetup({ "a.html": "Old Old", "b.html": "Old" }, []);
+    await store.replaceAll("a.html");
+    expect(asked).toEqual(['Replace 2 matches in a.html with "New"?']);
+    expect([host.files.get("a.html")!.content, host.files.get("b.html")!.content]).toEqual(["New New", "Old"]);
+    expect(store.state.get().result?.files.map((file) => file.path)).toEqual(["b.html"]);
+  });
+
   it("changes nothing when the user cancels, and refuses capped results", async () => {
     const { store, host } = await replaceSetup({ "a.html": "Old" }, [], {}, { answer: "cancel" });
     await store.replaceAll();

@@ -155,12 +155,14 @@ export class SearchStore {
    * Replace All, after the user confirms: every match of the search as it stands is replaced, in the
    * text the user sees. A file open in an editor changes there as one undo step, and is saved unless it had
    * unsaved edits of its own; any other file is written on disk, refused if it changed there since it
-   * was read. Capped results are refused: the matches past the cap are not known.
+   * was read. Capped results are refused: the matches past the cap are not known. With `only`, just
+   * that file's matches are replaced (a result group's Replace button).
    */
-  async replaceAll(): Promise<void> {
+  async replaceAll(only?: string): Promise<void> {
     // Searched afresh: the results shown may be those of the query before the last keystrokes.
     await this.run();
-    const { result, options, replacement } = this.state.get();
+    const { result: searched, options, replacement } = this.state.get();
+    const result = searched && only !== undefined ? { ...searched, files: searched.files.filter((file) => file.path === only) } : searched;
     if (!result || result.files.length === 0) return;
     if (result.truncated) {
       this.studio.notifications.error("There are too many results to replace at once: narrow the search first.");
@@ -169,7 +171,7 @@ export class SearchStore {
     const matches = matchCount(result);
     const choice = await this.studio.dialogs.choose({
       title: "Replace All",
-      message: `Replace ${plural(matches, "match", "matches")} in ${plural(result.files.length, "file", "files")} with "${replacement}"?`,
+      message: `Replace ${plural(matches, "match", "matches")} in ${only ?? plural(result.files.length, "file", "files")} with "${replacement}"?`,
       choices: [
         { id: "replace", label: "Replace", kind: "primary" },
         { id: "cancel", label: "Cancel" },

@@ -32,7 +32,13 @@ function Highlighted({ line }: { line: SearchLine }): ReactElement {
   return <>{parts}</>;
 }
 
-function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle: () => void; onOpen: (line: SearchLine) => void }): ReactElement {
+function FileGroup(props: {
+  file: SearchFileResult;
+  collapsed: boolean;
+  onToggle: () => void;
+  onOpen: (line: SearchLine) => void;
+  onReplace: () => void;
+}): ReactElement {
   const { file, collapsed } = props;
   const slash = file.path.lastIndexOf("/");
   const matches = file.lines.reduce((sum, line) => sum + line.matches, 0);
@@ -47,6 +53,9 @@ function FileGroup(props: { file: SearchFileResult; collapsed: boolean; onToggle
         <span className="search-count" data-testid="search-file-count" aria-label={`${matches} ${matches === 1 ? "result" : "results"}`}>
           {matches}
         </span>
+      </button>
+      <button type="button" className="search-file-replace" title={`Replace in ${file.path}`} aria-label={`Replace in ${file.path}`} data-testid="search-file-replace" onClick={props.onReplace}>
+        Replace
       </button>
       {!collapsed && (
         <ul className="search-lines">
@@ -200,6 +209,7 @@ export function SearchView(): ReactElement {
               collapsed={collapsed.has(file.path)}
               onToggle={() => toggleFile(file.path)}
               onOpen={(line) => void studio.attempt(() => studio.editors.open(file.path, { line: line.line, column: line.column }))}
+              onReplace={() => void studio.attempt(() => store.replaceAll(file.path))}
             />
           ))}
         </ul>
