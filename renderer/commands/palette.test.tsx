@@ -36,6 +36,16 @@ function quickOpenStudio() {
   return { studio, layout, workspace, opened };
 }
 
+async function show(studio: Studio): Promise<void> {
+  await act(async () =>
+    dom.root.render(
+      <StudioContext.Provider value={studio}>
+        <Palette />
+      </StudioContext.Provider>,
+    ),
+  );
+}
+
 async function press(key: string): Promise<void> {
   await act(async () => {
     dom.byTestId("palette-input").dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
@@ -45,13 +55,7 @@ async function press(key: string): Promise<void> {
 describe("quick open", () => {
   it("opens the top match once the file list arrives when Enter came before it", async () => {
     const { studio, layout, workspace, opened } = quickOpenStudio();
-    await act(async () =>
-      dom.root.render(
-        <StudioContext.Provider value={studio}>
-          <Palette />
-        </StudioContext.Provider>,
-      ),
-    );
+    await show(studio);
     await dom.type("palette-input", "read");
     expect(dom.container.textContent).toContain("Loading the project's files…");
     await press("Enter");
@@ -64,13 +68,7 @@ describe("quick open", () => {
 
   it("forgets an early Enter when the query changes, and opens nothing without a match", async () => {
     const { studio, layout, workspace, opened } = quickOpenStudio();
-    await act(async () =>
-      dom.root.render(
-        <StudioContext.Provider value={studio}>
-          <Palette />
-        </StudioContext.Provider>,
-      ),
-    );
+    await show(studio);
     await dom.type("palette-input", "app");
     await press("Enter");
     await dom.type("palette-input", "app.t");

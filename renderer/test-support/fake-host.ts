@@ -59,8 +59,9 @@ export class FakeHost {
         const { query, replacement, texts } = request as { query: string; replacement: string; texts: { path: string; content: string }[] };
         return {
           files: texts
-            .map(({ path, content }) => ({ path, content: content.split(query).join(replacement), replaced: content.split(query).length - 1 }))
-            .filter((file) => file.replaced > 0),
+            .map(({ path, content }) => ({ path, parts: content.split(query) }))
+            .filter(({ parts }) => parts.length > 1)
+            .map(({ path, parts }) => ({ path, content: parts.join(replacement), replaced: parts.length - 1 })),
         };
       }
       case "buffers.save":

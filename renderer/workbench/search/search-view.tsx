@@ -15,6 +15,11 @@ const toggles: { option: Toggle; label: string; text: string; testId: string }[]
   { option: "regex", label: "Use Regular Expression", text: ".*", testId: "search-regex" },
 ];
 
+const globBoxes: { option: "include" | "exclude"; label: string; placeholder: string; testId: string }[] = [
+  { option: "include", label: "Files to include", placeholder: "Files to include, e.g. *.html", testId: "search-include" },
+  { option: "exclude", label: "Files to exclude", placeholder: "Files to exclude, e.g. static, *.css", testId: "search-exclude" },
+];
+
 /** The line's text with its matches marked. */
 function Highlighted({ line }: { line: SearchLine }): ReactElement {
   const parts: ReactElement[] = [];
@@ -165,30 +170,21 @@ export function SearchView(): ReactElement {
             Replace All
           </button>
         </div>
-        <input
-          className="input search-include"
-          value={options.include}
-          placeholder="Files to include, e.g. *.html"
-          aria-label="Files to include"
-          spellCheck={false}
-          data-testid="search-include"
-          onChange={(event) => update({ include: event.target.value })}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") void store.run();
-          }}
-        />
-        <input
-          className="input search-include"
-          value={options.exclude}
-          placeholder="Files to exclude, e.g. static, *.css"
-          aria-label="Files to exclude"
-          spellCheck={false}
-          data-testid="search-exclude"
-          onChange={(event) => update({ exclude: event.target.value })}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") void store.run();
-          }}
-        />
+        {globBoxes.map((box) => (
+          <input
+            key={box.option}
+            className="input search-include"
+            value={options[box.option]}
+            placeholder={box.placeholder}
+            aria-label={box.label}
+            spellCheck={false}
+            data-testid={box.testId}
+            onChange={(event) => update({ [box.option]: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") void store.run();
+            }}
+          />
+        ))}
       </div>
       {(result || searching) && (
         <p className="search-summary" data-testid="search-summary" aria-live="polite">
