@@ -1,4 +1,7 @@
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
+import type { Studio } from "../fixtures.js";
+import { WorkbenchPage } from "./workbench-page.js";
 
 /** The welcome screen: new project from a starter, open a folder by path, recent projects. */
 export class WelcomePage {
@@ -48,4 +51,13 @@ export class WelcomePage {
     await this.openFolderPath.fill(dir);
     await this.openFolderButton.click();
   }
+}
+
+/** Creates a project from the Website starter through the welcome screen and waits for its workbench; returns its folder. */
+export async function openWebsiteProject(studio: Studio): Promise<string> {
+  const workbench = new WorkbenchPage(studio.page);
+  await workbench.ready();
+  await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
+  await workbench.projectOpen();
+  return join(studio.projectsDir, "site");
 }

@@ -1,20 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect } from "vitest";
-import { test, type Studio } from "../fixtures.js";
+import { test } from "../fixtures.js";
 import { EditorPage } from "../pages/editor-page.js";
 import { ExplorerPage } from "../pages/explorer-page.js";
-import { WelcomePage } from "../pages/welcome-page.js";
+import { openWebsiteProject, WelcomePage } from "../pages/welcome-page.js";
 import { WorkbenchPage } from "../pages/workbench-page.js";
-
-/** Creates a project from the Website starter through the welcome screen; returns its folder. */
-async function openWebsiteProject(studio: Studio): Promise<string> {
-  const workbench = new WorkbenchPage(studio.page);
-  await workbench.ready();
-  await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
-  await workbench.projectOpen();
-  return join(studio.projectsDir, "site");
-}
 
 describe("editing files", () => {
   test("types into a file, shows it unsaved, saves with the keyboard and writes the disk", async ({ studio }) => {

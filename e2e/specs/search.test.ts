@@ -5,7 +5,7 @@ import { test } from "../fixtures.js";
 import { EditorPage } from "../pages/editor-page.js";
 import { PreviewPage } from "../pages/preview-page.js";
 import { SearchPage } from "../pages/search-page.js";
-import { WelcomePage } from "../pages/welcome-page.js";
+import { openWebsiteProject } from "../pages/welcome-page.js";
 import { WorkbenchPage } from "../pages/workbench-page.js";
 
 /** How often `word` occurs in a file of the project, ignoring case. */
@@ -18,10 +18,7 @@ describe("find in files", () => {
     const workbench = new WorkbenchPage(studio.page);
     const editor = new EditorPage(studio.page);
     const search = new SearchPage(studio.page);
-    await workbench.ready();
-    await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
-    await workbench.projectOpen();
-    const dir = join(studio.projectsDir, "site");
+    const dir = await openWebsiteProject(studio);
 
     await search.open();
     await expect.poll(() => search.input.evaluate((input) => input === document.activeElement)).toBe(true);
@@ -91,11 +88,9 @@ describe("find in files", () => {
     const workbench = new WorkbenchPage(studio.page);
     const search = new SearchPage(studio.page);
     const preview = new PreviewPage(studio.page);
-    await workbench.ready();
-    await new WelcomePage(studio.page).createProject({ starter: "website", name: "site", folder: studio.projectsDir });
-    await workbench.projectOpen();
+    const dir = await openWebsiteProject(studio);
     await preview.waitForText("Welcome to your new website");
-    const index = join(studio.projectsDir, "site/templates/index.html");
+    const index = join(dir, "templates/index.html");
     const before = readFileSync(index, "utf8");
 
     await search.open();
@@ -108,8 +103,8 @@ describe("find in files", () => {
     await preview.waitForText("Welcome to your Vial site");
     await expect.poll(() => workbench.toasts.allTextContents()).toContain("Replaced 1 match in 1 file.");
 
-    const base = join(studio.projectsDir, "site/templates/base.html");
-    const readme = join(studio.projectsDir, "site/README.md");
+    const base = join(dir, "templates/base.html");
+    const readme = join(dir, "README.md");
     const [baseBefore, readmeBefore] = [readFileSync(base, "utf8"), readFileSync(readme, "utf8")];
     await search.input.fill("Website");
     await search.file("templates/base.html").waitFor();
